@@ -1,0 +1,5 @@
+#ifndef VISITD_CSYSTEMD_SHIM_H
+#define VISITD_CSYSTEMD_SHIM_H
+#include <systemd/sd-daemon.h>
+#include <systemd/sd-journal.h>
+#endif

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The visitd command-line companion: rules, calendar, facts, tasks and reports.
+@main
+struct VisitCtl: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "visitctl",
+    abstract: "Check rules, evaluate calendars, and inspect what visitd plans.",
+    subcommands: [CalendarCommand.self, RulesCommand.self]
+  )
+}
