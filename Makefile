@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CONFIG ?= release
 
-.PHONY: deps build run test bench lint format install clean
+.PHONY: deps build run test check-units bench lint format install clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -17,9 +17,12 @@ run: build
 	$(SWIFT) run -c $(CONFIG) visitctl rules check --rules rules
 	$(SWIFT) run -c $(CONFIG) visitctl calendar --iterations 3 '*-*-15 09:00 Asia/Shanghai'
 
-test: deps
+test: deps check-units
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+check-units:
+	bash scripts/check-units.sh
 
 bench: build
 	bash scripts/bench.sh
@@ -29,6 +32,16 @@ lint:
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/visitd/rules
+	install -m 0755 $$($(SWIFT) build -c $(CONFIG) --show-bin-path)/visitctl $(DESTDIR)$(PREFIX)/bin/visitctl
+	install -m 0644 rules/*.toml $(DESTDIR)$(PREFIX)/share/visitd/rules/
+	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
+	sed -e 's#/usr/bin/#$(PREFIX)/bin/#' -e 's#/usr/share/visitd#$(PREFIX)/share/visitd#' \
+	  systemd/visitd.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/visitd.service
+	install -D -m 0644 systemd/visitd.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/visitd.conf
+	install -D -m 0644 systemd/visitd.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/visitd.conf
 
 clean:
 	rm -rf .build

@@ -6,6 +6,9 @@ struct VisitCtl: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "visitctl",
     abstract: "Check rules, evaluate calendars, and inspect what visitd plans.",
-    subcommands: [CalendarCommand.self, RulesCommand.self]
+    subcommands: [CalendarCommand.self, RulesCommand.self, VersionCommand.self]
   )
+
+  /// The release this binary was built from.
+  static let version = "0.1.0"
 }

@@ -1,0 +1,13 @@
+import ArgumentParser
+import Systemd
+
+/// `visitctl version`: the version and the systemd the machine runs.
+struct VersionCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "version", abstract: "Print the version and whether systemd is the init system.")
+
+  func run() {
+    print("visitctl \(VisitCtl.version)")
+    print("systemd: \(SystemdEnvironment.isBooted ? "booted" : "not the init system")")
+  }
+}
