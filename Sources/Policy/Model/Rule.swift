@@ -26,12 +26,15 @@ public struct Rule: Sendable, Hashable, Identifiable {
   public var grace: CalendarSpan?
   /// Lower comes first when one visit could satisfy several rules.
   public var precedence: Int
+  /// What a campaign created from this rule must cover; set exactly when the trigger is `.campaign`.
+  public var campaign: CampaignTemplate?
 
   /// A rule from all its parts.
   public init(
     id: String, title: String, description: String, selector: Selector, trigger: Trigger,
     kind: InterviewKind, channels: ChannelPolicy, interviewees: Set<Interviewee>,
-    visitingWindow: VisitingWindow, split: Split, grace: CalendarSpan?, precedence: Int
+    visitingWindow: VisitingWindow, split: Split, grace: CalendarSpan?, precedence: Int,
+    campaign: CampaignTemplate? = nil
   ) {
     self.id = id
     self.title = title
@@ -45,6 +48,7 @@ public struct Rule: Sendable, Hashable, Identifiable {
     self.split = split
     self.grace = grace
     self.precedence = precedence
+    self.campaign = campaign
   }
 
   /// Whether a visit with this channel, kind and interviewee, to a household in `state`, can satisfy the rule.

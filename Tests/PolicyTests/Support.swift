@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@testable import Policy
+
+/// Paths and temporary directories the tests share.
+enum Support {
+  /// The checkout's `rules/` directory: the shipped policy.
+  static let shippedRules = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("rules").path
+
+  /// A fresh temporary directory holding `files` (name → text).
+  static func directory(_ files: [String: String]) throws -> String {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("policy-tests-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    for (name, text) in files {
+      try text.write(
+        toFile: (path as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    return path
+  }
+
+  /// Loads the shipped rules, then `directories` on top.
+  static func load(over directories: [String]) -> PolicyLoad {
+    PolicyLoader.load(RuleSource(directories: [shippedRules] + directories))
+  }
+
+  /// The problems of a load, with `directory/` cut from their paths.
+  static func messages(_ load: PolicyLoad, relativeTo directory: String) -> [String] {
+    load.problems.map { $0.description.replacingOccurrences(of: directory + "/", with: "") }
+  }
+}
