@@ -6,7 +6,10 @@ struct VisitCtl: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "visitctl",
     abstract: "Check rules, evaluate calendars, and inspect what visitd plans.",
-    subcommands: [CalendarCommand.self, RulesCommand.self, VersionCommand.self]
+    subcommands: [
+      CalendarCommand.self, RulesCommand.self, VersionCommand.self, ImportCommand.self, EventCommand.self,
+      StewardCommand.self, VisitCommand.self, WaiveCommand.self, CampaignCommand.self, DemoCommand.self,
+    ]
   )
 
   /// The release this binary was built from.

@@ -1,0 +1,125 @@
+import Foundation
+
+/// What reading a fact file gave: the batch to write, or every issue found (then nothing is written).
+public struct ImportOutcome: Sendable {
+  /// The facts read; write it only when `issues` is empty.
+  public var batch = FactBatch()
+  /// Every problem, by line.
+  public var issues: [ImportIssue] = []
+  /// The data rows read.
+  public var rows = 0
+  /// Rows identical to an earlier row of the file, skipped.
+  public var duplicates = 0
+  /// The encoding the file was read in.
+  public var encoding = TextEncoding.utf8
+}
+
+/// Reads a fact file of one kind, checking every row, and turns it into a batch.
+public struct FactImporter: Sendable {
+  /// The kind of file.
+  public let kind: FactFileKind
+  /// The file name used in messages.
+  public let fileName: String
+  /// What rows are checked against.
+  public let context: ImportContext
+
+  /// An importer of `kind` files named `fileName` in messages.
+  public init(kind: FactFileKind, fileName: String, context: ImportContext) {
+    self.kind = kind
+    self.fileName = fileName
+    self.context = context
+  }
+
+  /// Reads a file's bytes in `encoding` (detected when nil).
+  public func read(bytes: [UInt8], encoding: TextEncoding? = nil) -> ImportOutcome {
+    do {
+      let (text, found) = try TextDecoding.decode(bytes, encoding: encoding)
+      var outcome = read(text: text)
+      outcome.encoding = found
+      return outcome
+    } catch {
+      var outcome = ImportOutcome()
+      outcome.issues = [ImportIssue(file: fileName, line: 1, column: nil, message: "\(error)")]
+      return outcome
+    }
+  }
+
+  /// Reads one record given by English column key (`visitctl visit record` checks its options this way).
+  public func read(fields: [String: String]) -> ImportOutcome {
+    let keys = fields.keys.sorted()
+    var writer = CSVWriter()
+    writer.write(keys)
+    writer.write(keys.map { fields[$0] ?? "" })
+    return read(text: String(decoding: writer.bytes, as: UTF8.self))
+  }
+
+  /// Reads a file's text.
+  public func read(text: String) -> ImportOutcome {
+    var outcome = ImportOutcome()
+    var reader = CSVReader(text)
+    do {
+      guard let headerRecord = try reader.next() else {
+        outcome.issues.append(issue(1, "the file is empty; expected a header line"))
+        return outcome
+      }
+      let header = HeaderMap(headerRecord, kind: kind, file: fileName, issues: &outcome.issues)
+      if kind.columns.contains(where: { $0.required && header.position(of: $0.key) == nil }) {
+        return outcome
+      }
+      var parser = RowDispatcher(kind: kind)
+      while let record = try reader.next() {
+        outcome.rows += 1
+        guard record.fields.count == header.width else {
+          outcome.issues.append(
+            issue(record.line, "has \(record.fields.count) fields, the header has \(header.width)"))
+          continue
+        }
+        var row = CSVRow(record, header: header, file: fileName)
+        parser.read(&row, context: context)
+        outcome.issues += row.issues
+      }
+      parser.finish(into: &outcome)
+    } catch let error as CSVSyntaxError {
+      outcome.issues.append(issue(error.line, error.message))
+    } catch {
+      outcome.issues.append(issue(1, "\(error)"))
+    }
+    return outcome
+  }
+
+  private func issue(_ line: Int, _ message: String) -> ImportIssue {
+    ImportIssue(file: fileName, line: line, column: nil, message: message)
+  }
+}
+
+/// Sends each row to the parser of the file's kind.
+private struct RowDispatcher {
+  let kind: FactFileKind
+  var projects = ProjectRowParser()
+  var stewards = StewardRowParser()
+  var areas = AreaRowParser()
+  var households = HouseholdRowParser()
+  var visits = VisitRowParser()
+
+  init(kind: FactFileKind) { self.kind = kind }
+
+  mutating func read(_ row: inout CSVRow, context: ImportContext) {
+    switch kind {
+    case .projects: projects.read(&row, context: context)
+    case .stewards: stewards.read(&row, context: context)
+    case .areas: areas.read(&row, context: context)
+    case .households: households.read(&row, context: context)
+    case .visits: visits.read(&row, context: context)
+    }
+  }
+
+  func finish(into outcome: inout ImportOutcome) {
+    outcome.batch.projects = projects.projects
+    outcome.batch.stewards = stewards.stewards
+    outcome.batch.areas = areas.result
+    outcome.batch.households = households.households
+    outcome.batch.visits = visits.visits
+    outcome.duplicates = households.duplicates + visits.duplicates
+    if !outcome.issues.isEmpty { outcome.batch = FactBatch() }
+  }
+}

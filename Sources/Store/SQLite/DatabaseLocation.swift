@@ -1,0 +1,15 @@
+import Foundation
+
+/// Where the database lives: `--db`, else `$STATE_DIRECTORY/visitd.sqlite` under systemd, else `./var/visitd.sqlite`.
+public enum DatabaseLocation {
+  /// The database file's path for an explicit `--db` and an environment.
+  public static func path(
+    explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String {
+    if let explicit, !explicit.isEmpty { return explicit }
+    if let state = environment["STATE_DIRECTORY"]?.split(separator: ":").first, !state.isEmpty {
+      return "\(state)/visitd.sqlite"
+    }
+    return "var/visitd.sqlite"
+  }
+}

@@ -1,0 +1,182 @@
+import CalendarSpec
+import Foundation
+import GRDB
+import Planner
+import Policy
+
+/// Reads every fact with raw row cursors, merge-joining child tables on their parent's key.
+struct FactLoader {
+  let db: Database
+
+  func load() throws -> Facts {
+    Facts(
+      projects: try projects(), stewards: try stewards(), areas: try areas(), households: try households(),
+      visits: try visits(), tickets: try tickets(), campaigns: try campaigns(), waivers: try waivers())
+  }
+
+  private func projects() throws -> [Project] {
+    try Row.fetchAll(db, sql: "SELECT id, name, zone, lead FROM project").map {
+      Project(id: $0[0], name: $0[1], timeZoneIdentifier: $0[2], lead: $0[3])
+    }
+  }
+
+  private func stewards() throws -> [Steward] {
+    try Row.fetchAll(db, sql: "SELECT id, name, wecom FROM steward").map {
+      Steward(id: $0[0], name: $0[1], wecomUserID: $0[2])
+    }
+  }
+
+  private func areas() throws -> [Area] {
+    var assignments = try MergeCursor(
+      db, sql: "SELECT area, since, steward FROM area_steward ORDER BY area, since")
+    var result: [Area] = []
+    let rows = try Row.fetchCursor(db, sql: "SELECT id, project, buildings FROM area ORDER BY id")
+    while let row = try rows.next() {
+      let id: String = row[0]
+      var stewards: [StewardAssignment] = []
+      try assignments.take(id) { stewards.append(StewardAssignment(steward: $0[2], since: instant($0[1]))) }
+      let buildings: String = row[2]
+      result.append(
+        Area(
+          id: id, project: row[1], buildings: buildings.split(separator: ",").map(String.init),
+          stewards: stewards))
+    }
+    return result
+  }
+
+  private func households() throws -> [Household] {
+    var states = try MergeCursor(
+      db, sql: "SELECT household, since, state FROM household_state ORDER BY household")
+    var grades = try MergeCursor(
+      db, sql: "SELECT household, since, grade FROM household_grade ORDER BY household")
+    var events = try MergeCursor(
+      db, sql: "SELECT household, at, name FROM household_event ORDER BY household")
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT id, project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags
+        FROM household ORDER BY id
+        """)
+    var result: [Household] = []
+    while let row = try rows.next() {
+      let id: String = row[0]
+      var history = HouseholdHistory()
+      try states.take(id) {
+        history.states.append(Dated(HouseholdState(rawValue: $0[2]) ?? .vacant, since: instant($0[1])))
+      }
+      try grades.take(id) {
+        history.grades.append(Dated(Grade(rawValue: $0[2]) ?? .a, since: instant($0[1])))
+      }
+      try events.take(id) { history.events.append(eventRow($0)) }
+      result.append(household(row, id: id, history: history))
+    }
+    return result
+  }
+
+  /// One household, read with indexed lookups.
+  func household(_ id: String) throws -> Household? {
+    guard
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT id, project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags
+          FROM household WHERE id = ?
+          """, arguments: [id])
+    else { return nil }
+    var history = HouseholdHistory()
+    for entry in try Row.fetchAll(
+      db, sql: "SELECT since, state FROM household_state WHERE household = ?", arguments: [id])
+    {
+      history.states.append(Dated(HouseholdState(rawValue: entry[1]) ?? .vacant, since: instant(entry[0])))
+    }
+    for entry in try Row.fetchAll(
+      db, sql: "SELECT since, grade FROM household_grade WHERE household = ?", arguments: [id])
+    {
+      history.grades.append(Dated(Grade(rawValue: entry[1]) ?? .a, since: instant(entry[0])))
+    }
+    for entry in try Row.fetchAll(
+      db, sql: "SELECT at, name FROM household_event WHERE household = ?", arguments: [id])
+    {
+      history.events.append(
+        HouseholdEvent(EventName(rawValue: entry[1]) ?? .delivered, at: instant(entry[0])))
+    }
+    return household(row, id: id, history: history)
+  }
+
+  private func household(_ row: Row, id: String, history: HouseholdHistory) -> Household {
+    let tags: String = row[9]
+    return Household(
+      id: id, project: row[1], building: row[2], unit: row[3], room: row[4], area: row[5],
+      owner: Owner(surname: row[6], name: row[7], phone: row[8]),
+      tags: Set(tags.split(separator: ",").map(String.init)), states: history.states, grades: history.grades,
+      events: history.events)
+  }
+
+  private func eventRow(_ row: Row) -> HouseholdEvent {
+    HouseholdEvent(EventName(rawValue: row[2]) ?? .delivered, at: instant(row[1]))
+  }
+
+  private func visits() throws -> [Visit] {
+    var info = try MergeCursor(db, sql: "SELECT visit, field FROM visit_info ORDER BY visit")
+    var feedback = try MergeCursor(
+      db, sql: "SELECT visit, category, is_need FROM visit_feedback ORDER BY visit, position")
+    var ratings = try MergeCursor(db, sql: "SELECT visit, dimension, score FROM visit_rating ORDER BY visit")
+    var tickets = try MergeCursor(db, sql: "SELECT visit, number FROM ticket ORDER BY visit, number")
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT id, household, at, channel, kind, steward, interviewee, outcome FROM visit ORDER BY id"
+    )
+    var result: [Visit] = []
+    while let row = try rows.next() {
+      let id: String = row[0]
+      var captured = Captured()
+      try info.take(id) { if let field = InfoField(rawValue: $0[1]) { captured.infoChanged.insert(field) } }
+      try feedback.take(id) { captured.feedback.append(FeedbackItem(category: $0[1], isNeed: $0[2])) }
+      try ratings.take(id) { captured.ratings[$0[1]] = $0[2] }
+      try tickets.take(id) { captured.tickets.append($0[1]) }
+      result.append(visit(row, id: id, captured: captured))
+    }
+    return result
+  }
+
+  private func visit(_ row: Row, id: String, captured: Captured) -> Visit {
+    Visit(
+      id: id, household: row[1], at: instant(row[2]), channel: Channel(rawValue: row[3]) ?? .phone,
+      kind: InterviewKind(rawValue: row[4]) ?? .basic, steward: row[5],
+      interviewee: Interviewee(rawValue: row[6]) ?? .other,
+      outcome: VisitOutcome(rawValue: row[7]) ?? .reached,
+      captured: captured)
+  }
+
+  private func tickets() throws -> [Ticket] {
+    try Row.fetchAll(db, sql: "SELECT number, household, visit, closed_at FROM ticket").map {
+      let closed: Double? = $0[3]
+      return Ticket(number: $0[0], household: $0[1], visit: $0[2], closedAt: closed.map(instant))
+    }
+  }
+
+  private func campaigns() throws -> [Campaign] {
+    try Row.fetchAll(db, sql: "SELECT id, rule, project, buildings, first_day, last_day FROM campaign").map {
+      let buildings: String? = $0[3]
+      return Campaign(
+        id: $0[0], rule: $0[1], project: $0[2],
+        buildings: buildings.map { Set($0.split(separator: ",").map(String.init)) },
+        from: LocalDate(dayNumber: $0[4]), to: LocalDate(dayNumber: $0[5]))
+    }
+  }
+
+  private func waivers() throws -> [Waiver] {
+    try Row.fetchAll(db, sql: "SELECT task, reason, at FROM waiver").map {
+      Waiver(task: $0[0], reason: $0[1], at: instant($0[2]))
+    }
+  }
+}
+
+/// A household's histories while they are read.
+private struct HouseholdHistory {
+  var states: [Dated<HouseholdState>] = []
+  var grades: [Dated<Grade>] = []
+  var events: [HouseholdEvent] = []
+}
+
+/// The instant of a stored REAL number of seconds since 1970.
+func instant(_ seconds: Double) -> Date { Date(timeIntervalSince1970: seconds) }

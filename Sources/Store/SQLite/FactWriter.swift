@@ -1,0 +1,219 @@
+import Foundation
+import GRDB
+import Planner
+
+/// Writes a batch inside an open transaction, counting what changed and which households it concerns.
+struct FactWriter {
+  let db: Database
+  private var summary = WriteSummary()
+  private var households = Set<String>()
+  private var areas = Set<String>()
+  private var projects = Set<String>()
+
+  init(db: Database) { self.db = db }
+
+  mutating func write(_ batch: FactBatch) throws {
+    for project in batch.projects { try upsert(project) }
+    for steward in batch.stewards { try upsert(steward) }
+    for area in batch.areas { try upsert(area) }
+    for assignment in batch.assignments { try add(assignment) }
+    for household in batch.households { try upsert(household) }
+    for entry in batch.householdEntries { try add(entry) }
+    for visit in batch.visits { try VisitRows.insert(visit, writer: &self) }
+    for closure in batch.ticketClosures { try close(closure) }
+    for waiver in batch.waivers { try add(waiver) }
+    for campaign in batch.campaigns { try upsert(campaign) }
+  }
+
+  /// The summary, with the households of changed areas and projects added.
+  mutating func finish() throws -> WriteSummary {
+    for area in areas {
+      households.formUnion(
+        try String.fetchAll(db, sql: "SELECT id FROM household WHERE area = ?", arguments: [area]))
+    }
+    for project in projects {
+      households.formUnion(
+        try String.fetchAll(db, sql: "SELECT id FROM household WHERE project = ?", arguments: [project]))
+    }
+    summary.affectedHouseholds = households.sorted()
+    return summary
+  }
+
+  /// Inserts, or updates when the stored row differs; counts the change and says whether there was one.
+  @discardableResult
+  mutating func upsert(table: String, insert: String, update: String, arguments: StatementArguments) throws
+    -> Bool
+  {
+    try db.cachedStatement(sql: insert).execute(arguments: arguments)
+    if db.changesCount > 0 {
+      summary.count(table, added: true)
+      return true
+    }
+    try db.cachedStatement(sql: update).execute(arguments: arguments)
+    guard db.changesCount > 0 else { return false }
+    summary.count(table, added: false)
+    return true
+  }
+
+  /// Inserts unless present; counts the row and says whether it was new.
+  @discardableResult
+  mutating func insert(table: String, sql: String, arguments: StatementArguments) throws -> Bool {
+    try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    guard db.changesCount > 0 else { return false }
+    summary.count(table, added: true)
+    return true
+  }
+
+  mutating func touch(household: String) { households.insert(household) }
+
+  private mutating func upsert(_ project: Project) throws {
+    try upsert(
+      table: "project",
+      insert: "INSERT OR IGNORE INTO project (id, name, zone, lead) VALUES (?1, ?2, ?3, ?4)",
+      update:
+        "UPDATE project SET name = ?2, zone = ?3, lead = ?4 WHERE id = ?1 AND (name, zone, lead) <> (?2, ?3, ?4)",
+      arguments: [project.id, project.name, project.timeZoneIdentifier, project.lead])
+  }
+
+  private mutating func upsert(_ steward: Steward) throws {
+    try upsert(
+      table: "steward",
+      insert: "INSERT OR IGNORE INTO steward (id, name, wecom) VALUES (?1, ?2, ?3)",
+      update: "UPDATE steward SET name = ?2, wecom = ?3 WHERE id = ?1 AND (name, wecom) IS NOT (?2, ?3)",
+      arguments: [steward.id, steward.name, steward.wecomUserID])
+  }
+
+  private mutating func upsert(_ area: Area) throws {
+    let changed = try upsert(
+      table: "area",
+      insert: "INSERT OR IGNORE INTO area (id, project, buildings) VALUES (?1, ?2, ?3)",
+      update:
+        "UPDATE area SET project = ?2, buildings = ?3 WHERE id = ?1 AND (project, buildings) <> (?2, ?3)",
+      arguments: [area.id, area.project, area.buildings.joined(separator: ",")])
+    if changed { areas.insert(area.id) }
+    for assignment in area.stewards {
+      try add(AreaAssignment(area: area.id, steward: assignment.steward, since: assignment.since))
+    }
+  }
+
+  private mutating func add(_ assignment: AreaAssignment) throws {
+    try require("SELECT 1 FROM area WHERE id = ?", assignment.area, "unknown area \(assignment.area)")
+    try require(
+      "SELECT 1 FROM steward WHERE id = ?", assignment.assignment.steward,
+      "unknown steward \(assignment.assignment.steward)")
+    let added = try insert(
+      table: "area_steward",
+      sql: "INSERT OR IGNORE INTO area_steward (area, since, steward) VALUES (?, ?, ?)",
+      arguments: [
+        assignment.area, assignment.assignment.since.timeIntervalSince1970, assignment.assignment.steward,
+      ])
+    if added { areas.insert(assignment.area) }
+  }
+
+  private mutating func upsert(_ household: Household) throws {
+    let owner = household.owner
+    let changed = try upsert(
+      table: "household",
+      insert: """
+        INSERT OR IGNORE INTO household (id, project, building, unit, room, area, owner_surname, owner_name,
+          owner_phone, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        """,
+      update: """
+        UPDATE household SET project = ?2, building = ?3, unit = ?4, room = ?5, area = ?6, owner_surname = ?7,
+          owner_name = ?8, owner_phone = ?9, tags = ?10
+        WHERE id = ?1 AND (project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags)
+          <> (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        """,
+      arguments: [
+        household.id, household.project, household.building, household.unit, household.room, household.area,
+        owner.surname, owner.name, owner.phone, household.tags.sorted().joined(separator: ","),
+      ])
+    if changed { touch(household: household.id) }
+    for state in household.states {
+      try addHistory(household.id, .state(state.value), at: state.since)
+    }
+    for grade in household.grades {
+      try addHistory(household.id, .grade(grade.value), at: grade.since)
+    }
+    for event in household.events {
+      try addHistory(household.id, .event(event.name), at: event.at)
+    }
+  }
+
+  private mutating func add(_ entry: HouseholdEntry) throws {
+    try require(
+      "SELECT 1 FROM household WHERE id = ?", entry.household, "unknown household \(entry.household)")
+    try addHistory(entry.household, entry.change, at: entry.at)
+  }
+
+  private mutating func addHistory(_ household: String, _ change: HouseholdEntry.Change, at: Date) throws {
+    let (table, sql, value): (String, String, String)
+    switch change {
+    case .state(let state):
+      (table, sql, value) = (
+        "household_state", "INSERT OR IGNORE INTO household_state (household, since, state) VALUES (?, ?, ?)",
+        state.rawValue
+      )
+    case .grade(let grade):
+      (table, sql, value) = (
+        "household_grade", "INSERT OR IGNORE INTO household_grade (household, since, grade) VALUES (?, ?, ?)",
+        grade.rawValue
+      )
+    case .event(let name):
+      (table, sql, value) = (
+        "household_event", "INSERT OR IGNORE INTO household_event (household, at, name) VALUES (?, ?, ?)",
+        name.rawValue
+      )
+    }
+    if try insert(table: table, sql: sql, arguments: [household, at.timeIntervalSince1970, value]) {
+      touch(household: household)
+    }
+  }
+
+  private mutating func close(_ closure: TicketClosure) throws {
+    guard
+      let household = try String.fetchOne(
+        db, sql: "SELECT household FROM ticket WHERE number = ?", arguments: [closure.number])
+    else { throw StoreError("unknown ticket \(closure.number)") }
+    try db.execute(
+      sql: "UPDATE ticket SET closed_at = ? WHERE number = ? AND closed_at IS NOT ?",
+      arguments: [closure.at.timeIntervalSince1970, closure.number, closure.at.timeIntervalSince1970])
+    guard db.changesCount > 0 else { return }
+    summary.count("ticket", added: false)
+    touch(household: household)
+  }
+
+  private mutating func add(_ waiver: Waiver) throws {
+    try require(
+      "SELECT 1 FROM household WHERE id = ?", waiver.household, "unknown household \(waiver.household)")
+    let added = try insert(
+      table: "waiver", sql: "INSERT OR IGNORE INTO waiver (task, household, reason, at) VALUES (?, ?, ?, ?)",
+      arguments: [waiver.task, waiver.household, waiver.reason, waiver.at.timeIntervalSince1970])
+    if added { touch(household: waiver.household) }
+  }
+
+  private mutating func upsert(_ campaign: Campaign) throws {
+    try require("SELECT 1 FROM project WHERE id = ?", campaign.project, "unknown project \(campaign.project)")
+    let changed = try upsert(
+      table: "campaign",
+      insert: """
+        INSERT OR IGNORE INTO campaign (id, rule, project, buildings, first_day, last_day)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        """,
+      update: """
+        UPDATE campaign SET rule = ?2, project = ?3, buildings = ?4, first_day = ?5, last_day = ?6
+        WHERE id = ?1 AND (rule, project, buildings, first_day, last_day) IS NOT (?2, ?3, ?4, ?5, ?6)
+        """,
+      arguments: [
+        campaign.id, campaign.rule, campaign.project, campaign.buildings?.sorted().joined(separator: ","),
+        campaign.from.dayNumber, campaign.to.dayNumber,
+      ])
+    if changed { projects.insert(campaign.project) }
+  }
+
+  private func require(_ sql: String, _ key: String, _ message: String) throws {
+    guard try Int.fetchOne(db.cachedStatement(sql: sql), arguments: [key]) != nil else {
+      throw StoreError(message)
+    }
+  }
+}

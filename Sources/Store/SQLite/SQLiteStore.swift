@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import Planner
+
+/// The embedded store: one SQLite file in WAL mode, shared by the daemon and `visitctl` processes.
+public final class SQLiteStore: FactStore {
+  /// The database file's path.
+  public let path: String
+  let pool: DatabasePool
+
+  /// Opens (creating with mode 0600 when missing) and migrates the database at `path`.
+  public init(path: String) throws {
+    self.path = path
+    try SQLiteStore.createPrivately(path)
+    var config = Configuration()
+    config.busyMode = .timeout(60)
+    config.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536")
+    }
+    pool = try DatabasePool(path: path, configuration: config)
+    try Schema.migrator.migrate(pool)
+  }
+
+  /// The names of the migrations applied to the database, in order.
+  public func appliedMigrations() throws -> [String] {
+    try pool.read { db in try Schema.migrator.appliedMigrations(db) }
+  }
+
+  /// Runs `PRAGMA integrity_check` and `foreign_key_check`; returns the problems found.
+  public func integrityProblems() throws -> [String] {
+    try pool.read { db in
+      let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+      let keys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+      return integrity + keys
+    }
+  }
+
+  /// The number of rows of each table.
+  public func rowCounts() throws -> [String: Int] {
+    try pool.read { db in
+      let tables = try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      var counts: [String: Int] = [:]
+      for table in tables where table != "grdb_migrations" {
+        counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+      }
+      return counts
+    }
+  }
+
+  private static func createPrivately(_ path: String) throws {
+    let directory = (path as NSString).deletingLastPathComponent
+    if !directory.isEmpty {
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+    let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw StoreError("cannot open database \(path): \(String(cString: strerror(errno)))")
+    }
+    close(descriptor)
+  }
+}
+
+extension SQLiteStore {
+  /// Loads every fact (raw row cursors, merge-joined by key).
+  public func loadFacts() throws -> Facts {
+    try pool.read { db in try FactLoader(db: db).load() }
+  }
+
+  /// What the store knows for validation.
+  public func catalog(withHouseholds: Bool) throws -> Catalog {
+    try pool.read { db in try CatalogLoader.load(db, withHouseholds: withHouseholds) }
+  }
+
+  /// Writes a batch and the re-plan's task changes in one transaction (rolled back when `dryRun`).
+  public func write(
+    _ batch: FactBatch, dryRun: Bool, replan: ((WriteSummary) throws -> [TaskChange])?
+  ) throws -> WriteSummary {
+    try pool.writeWithoutTransaction { db in
+      var summary = WriteSummary()
+      try db.inTransaction(.immediate) {
+        var writer = FactWriter(db: db)
+        try writer.write(batch)
+        summary = try writer.finish()
+        if let replan { try TaskRows.apply(try replan(summary), db: db) }
+        summary.dryRun = dryRun
+        return dryRun ? .rollback : .commit
+      }
+      return summary
+    }
+  }
+
+  /// Stores tasks, replacing those with the same ids.
+  public func save(tasks: [VisitTask]) throws {
+    try pool.write { db in try TaskRows.save(tasks, db: db) }
+  }
+
+  /// Applies task changes in one transaction.
+  public func apply(_ changes: [TaskChange]) throws {
+    try pool.write { db in try TaskRows.apply(changes, db: db) }
+  }
+
+  /// The stored tasks, all or one household's, by id.
+  public func tasks(household: String?) throws -> [VisitTask] {
+    try pool.read { db in try TaskRows.load(household: household, db: db) }
+  }
+
+  /// The last run of a schedule.
+  public func lastRun(schedule: String) throws -> Date? {
+    try pool.read { db in
+      try Double.fetchOne(
+        db, sql: "SELECT last_run FROM schedule_run WHERE schedule = ?", arguments: [schedule]
+      )
+      .map(Date.init(timeIntervalSince1970:))
+    }
+  }
+
+  /// Records a schedule's run.
+  public func recordRun(schedule: String, at: Date) throws {
+    try pool.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO schedule_run (schedule, last_run) VALUES (?, ?)
+          ON CONFLICT (schedule) DO UPDATE SET last_run = excluded.last_run
+          """, arguments: [schedule, at.timeIntervalSince1970])
+    }
+  }
+}
+
+extension SQLiteStore {
+  /// One household with its histories, nil when unknown.
+  public func household(_ id: String) throws -> Household? {
+    try pool.read { db in try FactLoader(db: db).household(id) }
+  }
+
+  /// The zone of a household's project (Asia/Shanghai when unknown).
+  public func zone(ofHousehold id: String) throws -> String? {
+    try pool.read { db in
+      try String.fetchOne(
+        db,
+        sql:
+          "SELECT zone FROM household JOIN project ON project.id = household.project WHERE household.id = ?",
+        arguments: [id])
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import GRDB
+
+/// The versioned migrations; a shipped migration never changes, new ones are appended.
+enum Schema {
+  /// The migrator with every migration, in order.
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1", migrate: v1)
+    return migrator
+  }
+
+  /// Instants are REAL seconds since 1970; local days are INTEGER day numbers since 1970-01-01.
+  private static func v1(_ db: Database) throws {
+    try db.execute(sql: facts + households + visits + tasks + delivery)
+  }
+
+  private static let facts = """
+    CREATE TABLE project (id TEXT PRIMARY KEY, name TEXT NOT NULL, zone TEXT NOT NULL, lead TEXT NOT NULL);
+    CREATE TABLE steward (id TEXT PRIMARY KEY, name TEXT NOT NULL, wecom TEXT);
+    CREATE TABLE area (
+      id TEXT PRIMARY KEY, project TEXT NOT NULL REFERENCES project(id), buildings TEXT NOT NULL);
+    CREATE TABLE area_steward (
+      area TEXT NOT NULL REFERENCES area(id), since REAL NOT NULL,
+      steward TEXT NOT NULL REFERENCES steward(id), PRIMARY KEY (area, since)) WITHOUT ROWID;
+    CREATE TABLE campaign (
+      id TEXT PRIMARY KEY, rule TEXT NOT NULL, project TEXT NOT NULL REFERENCES project(id),
+      buildings TEXT, first_day INTEGER NOT NULL, last_day INTEGER NOT NULL);
+
+    """
+
+  private static let households = """
+    CREATE TABLE household (
+      id TEXT PRIMARY KEY, project TEXT NOT NULL REFERENCES project(id), building TEXT NOT NULL,
+      unit TEXT NOT NULL, room TEXT NOT NULL, area TEXT NOT NULL REFERENCES area(id),
+      owner_surname TEXT NOT NULL, owner_name TEXT NOT NULL, owner_phone TEXT NOT NULL,
+      tags TEXT NOT NULL);
+    CREATE INDEX household_area ON household(area);
+    CREATE TABLE household_state (
+      household TEXT NOT NULL REFERENCES household(id), since REAL NOT NULL, state TEXT NOT NULL,
+      PRIMARY KEY (household, since)) WITHOUT ROWID;
+    CREATE TABLE household_grade (
+      household TEXT NOT NULL REFERENCES household(id), since REAL NOT NULL, grade TEXT NOT NULL,
+      PRIMARY KEY (household, since)) WITHOUT ROWID;
+    CREATE TABLE household_event (
+      household TEXT NOT NULL REFERENCES household(id), name TEXT NOT NULL, at REAL NOT NULL,
+      PRIMARY KEY (household, name, at)) WITHOUT ROWID;
+
+    """
+
+  private static let visits = """
+    CREATE TABLE visit (
+      id TEXT PRIMARY KEY, household TEXT NOT NULL REFERENCES household(id), at REAL NOT NULL,
+      channel TEXT NOT NULL, kind TEXT NOT NULL, steward TEXT NOT NULL, interviewee TEXT NOT NULL,
+      outcome TEXT NOT NULL);
+    CREATE INDEX visit_household ON visit(household, at);
+    CREATE TABLE visit_info (
+      visit TEXT NOT NULL REFERENCES visit(id), field TEXT NOT NULL, value TEXT NOT NULL,
+      PRIMARY KEY (visit, field)) WITHOUT ROWID;
+    CREATE TABLE visit_feedback (
+      visit TEXT NOT NULL REFERENCES visit(id), position INTEGER NOT NULL, category TEXT NOT NULL,
+      is_need INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (visit, position)) WITHOUT ROWID;
+    CREATE TABLE visit_rating (
+      visit TEXT NOT NULL REFERENCES visit(id), dimension TEXT NOT NULL,
+      score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5), PRIMARY KEY (visit, dimension)) WITHOUT ROWID;
+    CREATE TABLE ticket (
+      number TEXT PRIMARY KEY, household TEXT NOT NULL REFERENCES household(id),
+      visit TEXT NOT NULL REFERENCES visit(id), closed_at REAL);
+    CREATE INDEX ticket_household ON ticket(household);
+    CREATE TABLE waiver (
+      task TEXT PRIMARY KEY, household TEXT NOT NULL REFERENCES household(id), reason TEXT NOT NULL,
+      at REAL NOT NULL);
+
+    """
+
+  private static let tasks = """
+    CREATE TABLE task (
+      id TEXT PRIMARY KEY, household TEXT NOT NULL, project TEXT NOT NULL, rule TEXT NOT NULL,
+      anchor_kind TEXT NOT NULL, anchor_text TEXT NOT NULL, anchor_number INTEGER NOT NULL,
+      ordinal INTEGER NOT NULL, opens INTEGER NOT NULL, due INTEGER, grace_end INTEGER,
+      planned_month INTEGER NOT NULL, assignee TEXT NOT NULL, state TEXT NOT NULL,
+      settled_kind TEXT, settled_detail TEXT, settled_at REAL, outside_window INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX task_household ON task(household);
+    CREATE INDEX task_assignee ON task(assignee, planned_month);
+
+    """
+
+  private static let delivery = """
+    CREATE TABLE outbox (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, channel TEXT NOT NULL,
+      state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, lease_until REAL,
+      next_attempt REAL, created_at REAL NOT NULL, payload TEXT NOT NULL, last_error TEXT);
+    CREATE INDEX outbox_pending ON outbox(state, next_attempt);
+    CREATE TABLE schedule_run (schedule TEXT PRIMARY KEY, last_run REAL NOT NULL);
+    """
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import CalendarSpec
+import Foundation
+import Store
+
+/// `visitctl demo generate`: synthetic facts as CSV in the import format.
+struct DemoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "demo", abstract: "Generate demo data.", subcommands: [Generate.self])
+
+  /// `visitctl demo generate`.
+  struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "generate",
+      abstract:
+        "Write projects, stewards, areas, households and visits CSV files; the same seed gives the same bytes."
+    )
+
+    @Option(help: "The number of projects.")
+    var projects = 3
+
+    @Option(help: "The number of households over all projects.")
+    var households = 1000
+
+    @Option(help: "The random seed.")
+    var seed: UInt64 = 1
+
+    @Option(help: "The last day facts fall on, YYYY-MM-DD; facts spread over its year.")
+    var asOf = "2026-10-31"
+
+    @Option(help: "The folder to write into.")
+    var out: String
+
+    func run() throws {
+      guard let day = LocalDate(parsing: asOf) else {
+        throw ValidationError("--as-of '\(asOf)' is not a day")
+      }
+      let started = Date()
+      let generator = DemoGenerator(projects: projects, households: households, seed: seed, asOf: day)
+      let paths = try generator.write(to: out)
+      let seconds = Date().timeIntervalSince(started)
+      for path in paths { print(path) }
+      print("\(households) households over \(projects) projects in \(String(format: "%.2f", seconds)) s")
+    }
+  }
+}
