@@ -1,0 +1,35 @@
+import CalendarSpec
+import Foundation
+import Policy
+
+/// Builds one household's tasks: what each rule owes it, settled by its visits and waivers, at the clock.
+final class HouseholdPlanner {
+  let context: PlanContext
+  let zone: ZoneDays
+  let known: KnownHousehold
+  let campaigns: [Campaign]
+
+  /// A planner of one known household.
+  init(context: PlanContext, zone: ZoneDays, known: KnownHousehold, campaigns: [Campaign]) {
+    self.context = context
+    self.zone = zone
+    self.known = known
+    self.campaigns = campaigns
+  }
+
+  /// The household's tasks in rule precedence order, months of split tasks still provisional.
+  func drafts() -> [TaskDraft] {
+    var drafts: [TaskDraft] = []
+    for entry in context.rules {
+      guard let timeline = MatchTimeline(selector: entry.selector, household: known) else { continue }
+      let source = TaskSource(planner: self, entry: entry, timeline: timeline)
+      switch entry.rule.trigger {
+      case .quota(let quota): source.quotaTasks(quota, into: &drafts)
+      case .event(let trigger): source.eventTasks(trigger, into: &drafts)
+      case .campaign: source.campaignTasks(campaigns, into: &drafts)
+      }
+    }
+    Settler(context: context, zone: zone, known: known).settle(&drafts)
+    return drafts
+  }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Policy
+
+/// A household with only the facts known at the clock: histories, events, visits, tickets and waivers up to then.
+final class KnownHousehold {
+  /// The household, its histories and events cut at the clock.
+  let household: Household
+  /// Its area, with steward changes cut at the clock.
+  let area: Area?
+  /// Its reached and unreached contacts up to the clock, in time order.
+  let visits: [Visit]
+  /// Its tickets closed by the clock.
+  let closedTickets: [Ticket]
+  /// Its waivers granted by the clock.
+  let waivers: [Waiver]
+  /// The instants at which its state or grade changed.
+  let changePoints: [Date]
+
+  /// The household `id` as known at `clock`, or nil when it is unknown or has no state yet.
+  init?(_ id: String, facts: Facts, clock: Date, areas: inout AreaCache) {
+    guard var household = facts.households[id] else { return nil }
+    household.states.cut { $0.since > clock }
+    guard !household.states.isEmpty else { return nil }
+    household.grades.cut { $0.since > clock }
+    household.events.cut { $0.at > clock }
+    self.household = household
+    area = areas.area(household.area, facts: facts, clock: clock)
+    var visits = facts.visits(of: id)
+    visits.cut { $0.at > clock }
+    self.visits = visits
+    let tickets = facts.tickets(of: id)
+    closedTickets = tickets.isEmpty ? [] : tickets.filter { ($0.closedAt ?? .distantFuture) <= clock }
+    var waivers = facts.waivers(of: id)
+    waivers.cut { $0.at > clock }
+    self.waivers = waivers
+    changePoints = KnownHousehold.merge(household.states.map(\.since), household.grades.map(\.since))
+  }
+
+  private static func merge(_ a: [Date], _ b: [Date]) -> [Date] {
+    if b.isEmpty { return a }
+    if a.count == 1 && b.count == 1 { return a[0] == b[0] ? a : a[0] < b[0] ? [a[0], b[0]] : [b[0], a[0]] }
+    var all = a + b
+    all.sort()
+    var unique: [Date] = []
+    unique.reserveCapacity(all.count)
+    for point in all where unique.last != point { unique.append(point) }
+    return unique
+  }
+
+  /// The steward in charge at `instant`.
+  func steward(at instant: Date) -> String { area?.steward(at: instant) ?? "" }
+
+  /// The instants of the household's events named in `names`, with the name, in time order.
+  func occurrences(of names: [EventName]) -> [(EventName, Date)] {
+    var result: [(EventName, Date)] = []
+    for event in household.events where names.contains(event.name) { result.append((event.name, event.at)) }
+    if names.contains(.stewardChanged), let area {
+      let first = household.states.first?.since ?? .distantFuture
+      for change in area.changes where change.since >= first {
+        result.append((.stewardChanged, change.since))
+      }
+    }
+    return result.sorted { $0.1 < $1.1 }
+  }
+}

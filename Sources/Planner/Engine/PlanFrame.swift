@@ -1,0 +1,45 @@
+import CalendarSpec
+import Foundation
+import Policy
+
+/// What every planning run of a planner shares, computed once: the rules, the horizon's periods, the month weights.
+final class PlanFrame: Sendable {
+  /// The rules in precedence order.
+  let rules: [RuleEntry]
+  /// The horizon's first day.
+  let from: LocalDate
+  /// The horizon's last day.
+  let to: LocalDate
+  /// The zone of projects whose zone is unknown.
+  let defaultZone: TimeZone
+  /// Working days by month index, for the months the horizon's periods cover.
+  let workingDays: [Int: Int]
+  /// The periods of each kind that overlap the horizon.
+  let periods: [Period: [PeriodKey]]
+
+  /// The frame of planning `rules` over [from, to].
+  init(rules: RuleSet, from: LocalDate, to: LocalDate) {
+    self.rules = rules.rules.enumerated().map { RuleEntry($0.element, index: $0.offset) }
+    self.from = from
+    self.to = to
+    defaultZone = rules.settings.timeZone
+    var periods: [Period: [PeriodKey]] = [:]
+    for period in Period.allCases {
+      var key = PeriodKey(period, containing: YearMonth(from))
+      var list: [PeriodKey] = []
+      while key.first <= YearMonth(to) {
+        list.append(key)
+        key = key.next
+      }
+      periods[period] = list
+    }
+    self.periods = periods
+    var days: [Int: Int] = [:]
+    for key in periods[.year] ?? [] {
+      for month in key.months {
+        days[month.index] = rules.holidays.workingDays(inMonthOf: month.firstDay).count
+      }
+    }
+    workingDays = days
+  }
+}

@@ -1,0 +1,83 @@
+import CalendarSpec
+import Foundation
+import Policy
+
+/// The pure planning engine: rules and facts in, the tasks every household is owed out.
+///
+/// Deterministic: the same rules, facts, horizon, clock and previous plan give the same plan. Facts dated
+/// after the clock are ignored (so a simulation can hand it a whole year of facts day by day); campaigns are
+/// the exception, being announced ahead.
+public struct Planner: Sendable {
+  /// The rule set planned against.
+  public let rules: RuleSet
+  /// The horizon's first day: quota periods and windows overlapping [from, to] are planned.
+  public let from: LocalDate
+  /// The horizon's last day.
+  public let to: LocalDate
+  let frame: PlanFrame
+
+  /// A planner of `rules` over the horizon [from, to] (local days of each project's zone).
+  public init(rules: RuleSet, from: LocalDate, to: LocalDate) {
+    self.rules = rules
+    self.from = from
+    self.to = to
+    frame = PlanFrame(rules: rules, from: from, to: to)
+  }
+
+  /// A planner over one calendar year.
+  public init(rules: RuleSet, year: Int) {
+    self.init(
+      rules: rules, from: LocalDate(year: year, month: 1, day: 1)!,
+      to: LocalDate(year: year, month: 12, day: 31)!)
+  }
+
+  /// Plans every household at `clock`; tasks of `previous` keep their planned months.
+  ///
+  /// Projects are planned concurrently (they share nothing).
+  public func plan(_ facts: Facts, at clock: Date, previous: Plan? = nil) -> Plan {
+    let context = PlanContext(frame: frame, clock: clock)
+    let projects = facts.projectIDs
+    let results = ResultSlots<ProjectPlan>(count: projects.count)
+    DispatchQueue.concurrentPerform(iterations: projects.count) { index in
+      let planner = ProjectPlanner(context: context, facts: facts, project: projects[index])
+      results.store(planner.plan(previous: previous?.projects[projects[index]]), at: index)
+    }
+    var plans: [String: ProjectPlan] = [:]
+    for (index, project) in projects.enumerated() { plans[project] = results.value(at: index) }
+    return Plan(from: from, to: to, clock: clock, projects: plans)
+  }
+
+  /// Re-plans only `households` (the ones a changed fact concerns, see `Facts.upsert`) in `plan` at `clock`,
+  /// returning what changed. Other households' tasks are left as they were.
+  public func replan(
+    households: some Sequence<String>, in facts: Facts, at clock: Date, plan: inout Plan
+  ) -> [TaskChange] {
+    let context = PlanContext(frame: frame, clock: clock)
+    plan.clock = clock
+    var byProject: [String: [String]] = [:]
+    for code in Set(households) {
+      let project = facts.households[code]?.project ?? projectHolding(code, in: plan) ?? ""
+      byProject[project, default: []].append(code)
+    }
+    var changes: [TaskChange] = []
+    for project in byProject.keys.sorted() {
+      let codes = (byProject[project] ?? []).sorted()
+      var old: [String: [VisitTask]] = [:]
+      for code in codes { old[code] = plan.projects[project]?.tasks[code] }
+      let planner = ProjectPlanner(context: context, facts: facts, project: project)
+      if plan.projects[project] == nil {
+        plan.projects[project] = ProjectPlan(tasks: [:], households: [], ledger: SplitLedger())
+      }
+      planner.replan(codes, previous: old, into: &plan.projects[project]!)
+      for code in codes {
+        changes += Plan.changes(
+          from: old[code] ?? [], to: plan.projects[project]?.tasks[code] ?? [], at: clock)
+      }
+    }
+    return changes
+  }
+
+  private func projectHolding(_ household: String, in plan: Plan) -> String? {
+    plan.projects.first { $0.value.tasks[household] != nil }?.key
+  }
+}

@@ -1,0 +1,112 @@
+import CalendarSpec
+import Foundation
+import Policy
+
+/// Plans every household of one project, or some of them against the project's existing plan.
+struct ProjectPlanner {
+  let context: PlanContext
+  let facts: Facts
+  let project: String
+  private let zone: ZoneDays
+
+  /// A planner of `project` in one planning run.
+  init(context: PlanContext, facts: Facts, project: String) {
+    self.context = context
+    self.facts = facts
+    self.project = project
+    zone = ZoneDays(facts.projects[project]?.timeZone(fallback: context.defaultZone) ?? context.defaultZone)
+  }
+
+  /// The project's plan from scratch, keeping the planned months of `previous`.
+  func plan(previous: ProjectPlan?) -> ProjectPlan {
+    let households = facts.households(inProject: project)
+    var plan = ProjectPlan(tasks: [:], households: [], ledger: SplitLedger())
+    plan.tasks.reserveCapacity(households.count)
+    plan.households = replan(households, previous: previous?.tasks ?? [:], into: &plan, indexing: false)
+    return plan
+  }
+
+  /// Plans `households` again in `plan`; their previous tasks (for planned months) come from `previous`.
+  /// Returns the households planned (those known at the clock), in the given order.
+  @discardableResult
+  func replan(
+    _ households: [String], previous: [String: [VisitTask]], into plan: inout ProjectPlan,
+    indexing: Bool = true
+  ) -> [String] {
+    let campaigns = facts.campaigns.filter { $0.project == project }
+    var drafts: [[TaskDraft]] = []
+    var codes: [String] = []
+    drafts.reserveCapacity(households.count)
+    var areas = AreaCache()
+    for code in households {
+      if !plan.tasks.isEmpty { for task in plan.tasks[code] ?? [] { forget(task, in: &plan.ledger) } }
+      guard let known = KnownHousehold(code, facts: facts, clock: context.clock, areas: &areas) else {
+        plan.tasks[code] = nil
+        continue
+      }
+      let planner = HouseholdPlanner(context: context, zone: zone, known: known, campaigns: campaigns)
+      drafts.append(planner.drafts())
+      codes.append(code)
+    }
+    split(&drafts, codes: codes, previous: previous, ledger: &plan.ledger)
+    for (code, list) in zip(codes, drafts) { plan.tasks[code] = list.map(\.task) }
+    if indexing { for code in households { plan.index(code) } }
+    return codes
+  }
+
+  private func split(
+    _ drafts: inout [[TaskDraft]], codes: [String], previous: [String: [VisitTask]], ledger: inout SplitLedger
+  ) {
+    var splitter = MonthSplitter(context: context, clockMonth: YearMonth(zone.date(context.clock)))
+    var newcomers: [MonthSplitter.Newcomer] = []
+    for household in drafts.indices {
+      let old = previous.isEmpty ? [] : previous[codes[household]] ?? []
+      for index in drafts[household].indices where drafts[household][index].needsSplit {
+        let draft = drafts[household][index]
+        guard let period = draft.task.period else { continue }
+        let key = SplitGroupKey(
+          steward: draft.task.assignee, ruleIndex: draft.ruleIndex, firstMonth: period.first.index,
+          months: period.period.months)
+        if draft.task.state == .cancelled {
+          let month = keptMonth(draft, old: old, period: period) ?? YearMonth(draft.task.opens)
+          drafts[household][index].task.monthIndex = Int32(month.index)
+        } else if let month = keptMonth(draft, old: old, period: period) {
+          drafts[household][index].task.monthIndex = Int32(month.index)
+          ledger.add(key, offset: month.index - key.firstMonth, building: draft.building)
+        } else {
+          newcomers.append(
+            splitter.newcomer(
+              household: household, draft: index, key: key, building: draft.building,
+              opens: YearMonth(draft.task.opens)))
+        }
+      }
+    }
+    splitter.place(newcomers, drafts: &drafts, ledger: &ledger)
+  }
+
+  /// The month a split task keeps: its previous planned month, else the month of the visit that did it.
+  private func keptMonth(_ draft: TaskDraft, old: [VisitTask], period: PeriodKey) -> YearMonth? {
+    let window = YearMonth(draft.task.opens)...period.last
+    if let previous = old.first(where: { $0.sameIdentity(as: draft.task) }),
+      window.contains(previous.plannedMonth)
+    {
+      return previous.plannedMonth
+    }
+    if case .visit(_, let at, _) = draft.task.settlement {
+      let month = YearMonth(zone.date(at))
+      return window.contains(month) ? month : nil
+    }
+    return nil
+  }
+
+  /// Takes a task's month out of the ledger; cancelled tasks were never counted in it.
+  private func forget(_ task: VisitTask, in ledger: inout SplitLedger) {
+    guard task.state != .cancelled, let period = task.period,
+      let index = context.rules.firstIndex(where: { $0.rule.id == task.rule }),
+      context.rules[index].splitsMonthly
+    else { return }
+    let key = SplitGroupKey(
+      steward: task.assignee, ruleIndex: index, firstMonth: period.first.index, months: period.period.months)
+    ledger.remove(key, offset: task.plannedMonth.index - key.firstMonth)
+  }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Policy
+
+/// Settles a household's drafts by its visits, waivers and cancellations, and dates their state at the clock.
+struct Settler {
+  let context: PlanContext
+  let zone: ZoneDays
+  let known: KnownHousehold
+
+  /// Settles `drafts` (in rule precedence order) and assigns each to its steward.
+  func settle(_ drafts: inout [TaskDraft]) {
+    for visit in known.visits where visit.outcome == .reached { apply(visit, to: &drafts) }
+    if !known.waivers.isEmpty { applyWaivers(to: &drafts) }
+    let clockDay = zone.day(context.clock)
+    let current = known.steward(at: context.clock)
+    for index in drafts.indices { finish(&drafts[index], clockDay: clockDay, steward: current) }
+  }
+
+  /// A reached visit satisfies, for every rule that accepts it, that rule's first unsettled task whose window
+  /// holds the visit's day (one task per rule per visit, rules in precedence order).
+  ///
+  /// Decision: an in-home visit outside the rule's daily visiting window satisfies with a flag, or nothing when
+  /// the rule says `refuse`; windows are whole local days, grace included (a visit in grace makes it late).
+  private func apply(_ visit: Visit, to drafts: inout [TaskDraft]) {
+    guard let state = known.household.state(at: visit.at) else { return }
+    let day = zone.day(visit.at)
+    var usedRule = -1
+    for index in drafts.indices {
+      let draft = drafts[index]
+      guard draft.ruleIndex != usedRule, draft.task.settlement == nil, draft.task.accepts(day: day),
+        draft.cancelAt.map({ visit.at < $0 }) ?? true
+      else { continue }
+      let rule = context.rules[draft.ruleIndex].rule
+      guard
+        rule.accepts(channel: visit.channel, kind: visit.kind, interviewee: visit.interviewee, state: state)
+      else { continue }
+      let hours = rule.visitingWindow.hours
+      let minute = zone.minute(visit.at)
+      let outside = visit.channel == .inHome && !(hours.startMinute <= minute && minute < hours.endMinute)
+      if outside && rule.visitingWindow.outside == .refuse { continue }
+      drafts[index].task.settlement = .visit(id: visit.id, at: visit.at, outsideVisitingWindow: outside)
+      drafts[index].task.state = draft.task.isLate(day: day) ? .late : .done
+      usedRule = draft.ruleIndex
+    }
+  }
+
+  /// A waiver settles its task unless a visit did, or the task was cancelled before the waiver.
+  private func applyWaivers(to drafts: inout [TaskDraft]) {
+    for waiver in known.waivers {
+      guard
+        let index = drafts.firstIndex(where: {
+          $0.task.settlement == nil && $0.task.id == waiver.task
+            && ($0.cancelAt.map { waiver.at < $0 } ?? true)
+        })
+      else { continue }
+      drafts[index].task.settlement = .waiver(reason: waiver.reason, at: waiver.at)
+      drafts[index].task.state = .waived
+    }
+  }
+
+  /// Cancels what stopped matching, dates the rest against the clock, and assigns the steward.
+  ///
+  /// Decision: a settled task stays with the steward in charge when it was settled; an unsettled one (planned,
+  /// open or overdue) goes to the area's steward at the clock, so a steward change reassigns it.
+  private func finish(_ draft: inout TaskDraft, clockDay: Int, steward current: String) {
+    if draft.task.settlement == nil, let cancelAt = draft.cancelAt {
+      draft.task.settlement = .cancellation(reason: draft.cancelReason, at: cancelAt)
+      draft.task.state = .cancelled
+    }
+    if let settlement = draft.task.settlement {
+      draft.task.assignee = known.steward(at: settlement.at)
+      return
+    }
+    draft.task.assignee = current
+    if clockDay < draft.task.opensDayNumber {
+      draft.task.state = .planned
+    } else if let last = draft.task.lastDayNumber, clockDay > last {
+      draft.task.state = .overdue
+    } else {
+      draft.task.state = .open
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/// How the tasks planned in a month ended up: compliance = on time ÷ owed, with the rest beside it.
+public struct Compliance: Sendable, Hashable, Codable {
+  /// Tasks planned in the month, cancelled ones left out.
+  public var owed = 0
+  /// Done inside the window.
+  public var onTime = 0
+  /// Done in the grace period.
+  public var late = 0
+  /// Waived.
+  public var waived = 0
+  /// Past due and unsettled.
+  public var overdue = 0
+  /// Still open or planned.
+  public var pending = 0
+
+  /// Empty counts.
+  public init() {}
+
+  /// On time ÷ owed (1 when nothing is owed).
+  public var rate: Double { owed == 0 ? 1 : Double(onTime) / Double(owed) }
+
+  /// Waived ÷ owed.
+  public var waivedShare: Double { owed == 0 ? 0 : Double(waived) / Double(owed) }
+
+  /// Counts one task.
+  mutating func count(_ task: VisitTask) {
+    guard task.state != .cancelled else { return }
+    owed += 1
+    switch task.state {
+    case .done: onTime += 1
+    case .late: late += 1
+    case .waived: waived += 1
+    case .overdue: overdue += 1
+    case .planned, .open, .cancelled: pending += 1
+    }
+  }
+}

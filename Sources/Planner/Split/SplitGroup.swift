@@ -1,0 +1,25 @@
+/// The tasks of one steward, rule and period that are split over the period's months.
+struct SplitGroupKey: Hashable, Sendable {
+  /// The assignee.
+  let steward: String
+  /// The rule's position in the rule set.
+  let ruleIndex: Int
+  /// The period's first month index.
+  let firstMonth: Int
+  /// The period's length in months.
+  let months: Int
+}
+
+/// How many of a group's tasks are planned in each month of its period, and where each building went.
+struct SplitGroup: Sendable {
+  /// Tasks planned per month offset in the period.
+  var loads: [Int]
+  /// The month offset each building's tasks were first planned in.
+  var buildingMonth: [String: Int] = [:]
+
+  /// An empty group over `months` months.
+  init(months: Int) { loads = Array(repeating: 0, count: months) }
+
+  /// The number of tasks planned.
+  var total: Int { loads.reduce(0, +) }
+}
