@@ -12,10 +12,10 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG)
 
-# The main job on the embedded default: the shipped rules and schedules.
+# The main job on the embedded default: the daemon in the foreground on ./var/visitd.sqlite,
+# the shipped rules, and demo facts when the database is empty; logs go to the terminal. Ctrl-C stops it.
 run: build
-	$(SWIFT) run -c $(CONFIG) visitctl rules check --rules rules
-	$(SWIFT) run -c $(CONFIG) visitctl calendar --iterations 3 '*-*-15 09:00 Asia/Shanghai'
+	$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/visitd --rules rules --demo-if-empty
 
 test: deps check-units
 	$(SWIFT) build --build-tests
@@ -35,6 +35,7 @@ format:
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/visitd/rules
+	install -m 0755 $$($(SWIFT) build -c $(CONFIG) --show-bin-path)/visitd $(DESTDIR)$(PREFIX)/bin/visitd
 	install -m 0755 $$($(SWIFT) build -c $(CONFIG) --show-bin-path)/visitctl $(DESTDIR)$(PREFIX)/bin/visitctl
 	install -m 0644 rules/*.toml $(DESTDIR)$(PREFIX)/share/visitd/rules/
 	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system

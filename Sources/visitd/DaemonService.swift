@@ -1,0 +1,87 @@
+import Control
+import Foundation
+import Logging
+import ServiceLifecycle
+import Systemd
+
+/// The daemon's service: start up, tell systemd READY, then sleep until something is due, do it, repeat.
+final class DaemonService: Service, Sendable {
+  private let settings: DaemonSettings
+  private let logger: Logger
+  private let sleeper: Sleeper
+  private let notifier = ServiceNotifier()
+
+  /// A service for `settings`; nothing is opened until it runs.
+  init(settings: DaemonSettings, logger: Logger) throws {
+    self.settings = settings
+    self.logger = logger
+    sleeper = try Sleeper()
+  }
+
+  /// Asks the loop to re-read the rules (SIGHUP).
+  func requestReload() { sleeper.interrupt(.reload) }
+
+  func run() async throws {
+    var core = try DaemonCore.start(settings: settings, logger: logger, now: Date())
+    let listener = try ControlListener(path: settings.controlSocket)
+    defer { listener.remove() }
+    listener.start { [sleeper] message in
+      switch message {
+      case .reload: sleeper.interrupt(.reload)
+      case .factsChanged(let households): sleeper.interrupt(.factsChanged(households))
+      }
+    }
+    try await core.deliverOutbox(now: Date())
+    notifier.ready(status: core.status(next: core.nextInstant(after: Date())))
+    logger.info("ready", metadata: ["control-socket": "\(settings.controlSocket)"])
+    try await withGracefulShutdownHandler {
+      try await loop(&core)
+    } onGracefulShutdown: { [sleeper] in
+      sleeper.interrupt(.shutdown)
+    }
+    notifier.stopping(status: "stopping")
+    logger.info("stopped")
+  }
+
+  private func loop(_ core: inout DaemonCore) async throws {
+    var lastDay = core.today(Date())
+    while true {
+      let now = Date()
+      if core.today(now) != lastDay {
+        core.replanAll(now: now)
+        lastDay = core.today(now)
+      }
+      _ = try core.runDueSchedules(now: now)
+      try await core.deliverOutbox(now: now)
+      let next = core.nextInstant(after: now)
+      notifier.status(core.status(next: next))
+      if Watchdog.interval != nil { notifier.watchdog() }
+      let wakes = await sleeper.sleepDetached(until: next?.at, watchdogEvery: Watchdog.pingInterval)
+      if try handle(wakes, core: &core) == .stop { return }
+    }
+  }
+
+  private enum Next { case goOn, stop }
+
+  private func handle(_ wakes: [Wake], core: inout DaemonCore) throws -> Next {
+    for wake in wakes {
+      switch wake {
+      case .deadline, .watchdog: break
+      case .clockChanged:
+        logger.notice("the wall clock was set; computing the next due instant again")
+        core.replanAll(now: Date())
+      case .interrupted(.shutdown): return .stop
+      case .interrupted(.reload): reload(&core)
+      case .interrupted(.factsChanged(let households)):
+        core.refresh(households: households, now: Date())
+      }
+    }
+    return .goOn
+  }
+
+  private func reload(_ core: inout DaemonCore) {
+    notifier.reloading(status: "reloading rules")
+    core.reloadRules(settings.rulesDirectories, now: Date())
+    notifier.ready(status: core.status(next: core.nextInstant(after: Date())))
+  }
+}

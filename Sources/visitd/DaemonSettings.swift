@@ -1,0 +1,34 @@
+import Control
+import Foundation
+import Policy
+import Store
+
+/// Where the daemon finds its rules, database and control socket.
+struct DaemonSettings: Sendable {
+  /// The rule directories in override order.
+  let rulesDirectories: [String]
+  /// The SQLite database file.
+  let databasePath: String
+  /// The control socket path.
+  let controlSocket: String
+  /// Whether to load demo facts into an empty database.
+  let demoIfEmpty: Bool
+
+  /// Settings from the command line, falling back to systemd's directories, then to the checkout.
+  init(
+    rulesDirectories: [String], databasePath: String?, controlSocket: String?, demoIfEmpty: Bool,
+    environment: [String: String]
+  ) {
+    self.rulesDirectories = rulesDirectories.isEmpty ? Self.defaultRules() : rulesDirectories
+    self.databasePath = DatabaseLocation.path(explicit: databasePath, environment: environment)
+    self.controlSocket =
+      controlSocket ?? ControlSocket.defaultPath(environment: environment, databasePath: self.databasePath)
+    self.demoIfEmpty = demoIfEmpty
+  }
+
+  private static func defaultRules() -> [String] {
+    let installed = RuleSource.defaultDirectories
+    let exists = installed.contains { FileManager.default.fileExists(atPath: $0) }
+    return exists ? installed : ["rules"]
+  }
+}

@@ -1,0 +1,62 @@
+import CalendarSpec
+import Foundation
+import Logging
+import Policy
+import Store
+
+/// Fills an empty database with generated demo facts, so that `make run` shows the policy at work.
+enum DemoSeed {
+  /// The demo's size: a few projects, a few hundred households.
+  static let projects = 3
+  /// Households over all demo projects.
+  static let households = 600
+
+  /// Imports demo facts (seed 1, up to today) in one transaction when the store holds no household.
+  static func seedIfEmpty(_ store: SQLiteStore, rules: RuleSet, now: Date, logger: Logger) throws {
+    guard try store.rowCounts()["household"] ?? 0 == 0 else { return }
+    let today = LocalDate(now, in: rules.settings.timeZone)
+    let files = DemoGenerator(projects: projects, households: households, seed: 1, asOf: today).generate()
+    var catalog = try store.catalog(withHouseholds: true)
+    var all = FactBatch()
+    for kind in FactFileKind.allCases {
+      guard let bytes = files[kind] else { continue }
+      let context = ImportContext(
+        catalog: catalog, now: now, dimensions: rules.settings.dimensions,
+        categories: rules.settings.feedbackCategories)
+      let outcome = FactImporter(kind: kind, fileName: kind.fileName, context: context).read(bytes: bytes)
+      guard outcome.issues.isEmpty else {
+        throw StoreError("demo \(kind.fileName): \(outcome.issues.first.map { "\($0)" } ?? "")")
+      }
+      catalog.absorb(outcome.batch)
+      all.append(outcome.batch)
+    }
+    try store.write(all)
+    logger.info("database was empty: loaded demo facts (\(households) households in \(projects) projects)")
+  }
+}
+
+extension Catalog {
+  /// Learns the projects, stewards, areas and households of a batch not yet written.
+  fileprivate mutating func absorb(_ batch: FactBatch) {
+    for project in batch.projects { projectZones[project.id] = project.timeZoneIdentifier }
+    for steward in batch.stewards { stewards.insert(steward.id) }
+    for area in batch.areas { areas[area.id] = (area.project, area.buildings) }
+    for household in batch.households { households[household.id] = household.project }
+  }
+}
+
+extension FactBatch {
+  /// Adds everything of `other` after this batch's own facts.
+  fileprivate mutating func append(_ other: FactBatch) {
+    projects += other.projects
+    stewards += other.stewards
+    areas += other.areas
+    households += other.households
+    householdEntries += other.householdEntries
+    assignments += other.assignments
+    visits += other.visits
+    ticketClosures += other.ticketClosures
+    waivers += other.waivers
+    campaigns += other.campaigns
+  }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import TestSupport
+
+/// A `visitd` child process with its own database, rules, control socket and notify socket.
+final class DaemonProcess {
+  let folder: String
+  let notify = NotifyListener()
+  private(set) var process = Process()
+  private var runs = 0
+
+  /// A daemon over a copy of the shipped rules, with `schedules` (TOML) in place of the shipped schedules.
+  init(schedules: String? = nil) throws {
+    folder = try BuiltProducts.temporaryFolder()
+    let rules = "\(folder)/rules"
+    try FileManager.default.copyItem(atPath: Self.shippedRules, toPath: rules)
+    if let schedules {
+      try schedules.write(toFile: "\(rules)/schedules.toml", atomically: true, encoding: .utf8)
+    }
+  }
+
+  deinit {
+    if process.isRunning { process.terminate() }
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  static var shippedRules: String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("rules").path
+  }
+
+  var database: String { "\(folder)/visitd.sqlite" }
+  var rules: String { "\(folder)/rules" }
+  var controlSocket: String { "\(folder)/control.sock" }
+  var logPath: String { "\(folder)/visitd-\(runs).log" }
+
+  /// Starts the daemon; `environment` adds variables (e.g. `WATCHDOG_USEC`).
+  func start(environment: [String: String] = [:]) throws {
+    runs += 1
+    process = Process()
+    process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "visitd"))
+    process.arguments = [
+      "--db", database, "--rules", rules, "--control-socket", controlSocket, "--demo-if-empty",
+    ]
+    var variables = ProcessInfo.processInfo.environment
+    variables["NOTIFY_SOCKET"] = notify.path
+    variables.removeValue(forKey: "JOURNAL_STREAM")
+    variables.merge(environment) { $1 }
+    process.environment = variables
+    _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+    process.standardError = FileHandle(forWritingAtPath: logPath)
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+  }
+
+  /// Waits for `READY=1`; returns the message.
+  func waitReady(timeout: Double = 60) -> String? {
+    notify.waitFor(timeout: timeout) { $0.contains("READY=1") }
+  }
+
+  /// Sends a signal to the daemon.
+  func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+  /// Waits for the daemon to exit; returns its status, or nil on timeout.
+  func waitExit(timeout: Double = 20) -> Int32? {
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    return process.isRunning ? nil : process.terminationStatus
+  }
+
+  /// What the current run has logged so far.
+  var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+}
