@@ -39,27 +39,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
   public init?(parsing text: String) { self.init(parsing: Substring(text)) }
 
   /// The day, counted from 1970-01-01 (day 0).
-  public var dayNumber: Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
-  }
+  public var dayNumber: Int { Civil.days(year: year, month: month, day: day) }
 
   /// The date of a day number counted from 1970-01-01.
   public init(dayNumber: Int) {
-    let z = dayNumber + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    self.init(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    let civil = Civil.date(days: dayNumber)
+    self.init(unchecked: civil.year, civil.month, civil.day)
   }
 
   /// The local date of an instant in a zone.
@@ -69,7 +54,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   /// The day of the week, 1 = Monday … 7 = Sunday (ISO 8601).
-  public var isoWeekday: Int { ((dayNumber % 7 + 7) % 7 + 3) % 7 + 1 }
+  public var isoWeekday: Int { Civil.weekday(days: dayNumber) + 1 }
 
   /// The number of days in this date's month.
   public var daysInMonth: Int { LocalDate.daysIn(year: year, month: month) }
@@ -121,18 +106,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   /// The number of days in a month of a year.
-  public static func daysIn(year: Int, month: Int) -> Int {
-    switch month {
-    case 2: return isLeap(year) ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
-  }
+  public static func daysIn(year: Int, month: Int) -> Int { Civil.daysInMonth(year: year, month: month) }
 
   /// Whether a year is a Gregorian leap year.
-  public static func isLeap(_ year: Int) -> Bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-  }
+  public static func isLeap(_ year: Int) -> Bool { Civil.isLeap(year) }
 
   private static func instant(dayNumber: Int, secondOfDay: Int, in zone: TimeZone) -> Date {
     let wall = dayNumber * 86_400 + secondOfDay

@@ -17,16 +17,22 @@ struct DaemonCore {
 
   /// Opens the database, loads the rules and facts, and brings the plan up to `now`.
   static func start(settings: DaemonSettings, logger: Logger, now: Date) throws -> DaemonCore {
+    var stopwatch = Stopwatch(logger: logger)
     let store = try SQLiteStore(path: settings.databasePath)
     let policy = try PolicyState.load(settings.rulesDirectories, now: now, logger: logger)
     if settings.demoIfEmpty { try DemoSeed.seedIfEmpty(store, rules: policy.rules, now: now, logger: logger) }
+    stopwatch.lap("database and rules")
     let facts = try store.loadFacts()
+    stopwatch.lap("facts loaded")
     let stored = policy.planner.restore(try store.tasks(household: nil), facts: facts, at: now)
+    stopwatch.lap("stored tasks restored")
     let plan = policy.planner.plan(facts, at: now, previous: stored)
+    stopwatch.lap("planned")
     var core = DaemonCore(
       store: store, logger: logger, policy: policy, facts: facts, plan: plan, lastRuns: [:], rulesProblem: nil
     )
     try core.persist(plan.changes(since: stored))
+    stopwatch.lap("changes stored")
     try core.loadScheduleRuns(now: now)
     logger.info("plan current: \(facts.households.count) households, \(plan.count) tasks")
     return core

@@ -1,0 +1,82 @@
+import Foundation
+
+/// A WeCom (企业微信) group robot: `POST {base}/cgi-bin/webhook/send?key=KEY`.
+public struct WeComChannel: DeliveryChannel {
+  /// The receiver's name.
+  public let name: String
+  let baseURL: String
+  let key: Secret
+  let markdown: Bool
+  let transport: any HTTPTransport
+  let timeout: TimeInterval
+
+  /// A robot at `baseURL` (default `https://qyapi.weixin.qq.com`), sending text or markdown.
+  public init(
+    name: String, baseURL: String, key: Secret, markdown: Bool, transport: any HTTPTransport,
+    timeout: TimeInterval
+  ) {
+    self.name = name
+    self.baseURL = baseURL
+    self.key = key
+    self.markdown = markdown
+    self.transport = transport
+    self.timeout = timeout
+  }
+
+  /// Posts the message; `errcode` 0 delivered, 45009 retry in a minute, -1 retry, others permanent.
+  public func send(_ message: RenderedMessage, now: Date) async -> DeliveryOutcome {
+    let url = baseURL + "/cgi-bin/webhook/send?key=" + RobotSignature.percentEncoded(key.value)
+    do {
+      let reply = try await transport.post(
+        url: url, headers: [("Content-Type", "application/json")], body: body(message), timeout: timeout)
+      return Self.classify(reply)
+    } catch {
+      return VendorReply.failure(error)
+    }
+  }
+
+  /// The request body: text (≤ 2048 bytes, mentions by user id) or markdown.
+  func body(_ message: RenderedMessage) -> Data {
+    if markdown {
+      let mentions = message.mentions.map { "<@\($0)>" }.joined(separator: " ")
+      let content = TextLimit.truncated(
+        "**\(message.title)**\n" + message.body + "\n" + mentions, bytes: 4096)
+      return JSONBody.encode(MarkdownBody(markdown: .init(content: content)))
+    }
+    let text = TextBody.Text(
+      content: TextLimit.truncated(message.text, bytes: 2048), mentionedList: message.mentions)
+    return JSONBody.encode(TextBody(text: text))
+  }
+
+  static func classify(_ reply: HTTPReply) -> DeliveryOutcome {
+    if let failure = VendorReply.status(reply.status) { return failure }
+    let code = VendorReply.code(reply.body, keys: ["errcode"])
+    let reason = "WeCom errcode \(code.map(String.init) ?? "missing"): \(VendorReply.message(reply.body))"
+    switch code {
+    case 0: return .delivered
+    case 45009: return .retry(after: 60, reason: reason)
+    case -1, nil: return .retry(after: nil, reason: reason)
+    default: return .permanent(reason: reason)
+    }
+  }
+
+  private struct TextBody: Encodable {
+    struct Text: Encodable {
+      var content: String
+      var mentionedList: [String]
+
+      enum CodingKeys: String, CodingKey {
+        case content
+        case mentionedList = "mentioned_list"
+      }
+    }
+    var msgtype = "text"
+    var text: Text
+  }
+
+  private struct MarkdownBody: Encodable {
+    struct Markdown: Encodable { var content: String }
+    var msgtype = "markdown"
+    var markdown: Markdown
+  }
+}

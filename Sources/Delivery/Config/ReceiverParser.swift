@@ -1,0 +1,72 @@
+/// Reads one `[receiver.NAME]` table.
+struct ReceiverParser {
+  let secrets: SecretLoader
+
+  func parse(name: String, _ table: ConfigTable) throws -> ReceiverConfig {
+    let type = try table.requiredString("type")
+    let kind: ReceiverKind
+    switch type {
+    case "wecom": kind = try weCom(table)
+    case "dingtalk": kind = try dingTalk(table)
+    case "feishu": kind = try feishu(table)
+    case "webhook": kind = try webhook(table)
+    case "mail": kind = try mail(table)
+    case "console":
+      try table.rejectUnknown(["type"])
+      kind = .console
+    default:
+      throw table.error("type", "'\(type)' is not one of wecom, dingtalk, feishu, webhook, mail, console")
+    }
+    return ReceiverConfig(name: name, kind: kind)
+  }
+
+  private func weCom(_ table: ConfigTable) throws -> ReceiverKind {
+    try table.rejectUnknown(["type", "key", "base_url", "format"])
+    return .weCom(
+      baseURL: try table.string("base_url") ?? "https://qyapi.weixin.qq.com", key: try required("key", table),
+      markdown: try markdown(table))
+  }
+
+  private func dingTalk(_ table: ConfigTable) throws -> ReceiverKind {
+    try table.rejectUnknown(["type", "token", "secret", "base_url", "format"])
+    return .dingTalk(
+      baseURL: try table.string("base_url") ?? "https://oapi.dingtalk.com",
+      token: try required("token", table),
+      secret: try secrets.load("secret", in: table), markdown: try markdown(table))
+  }
+
+  private func feishu(_ table: ConfigTable) throws -> ReceiverKind {
+    try table.rejectUnknown(["type", "token", "secret", "base_url"])
+    return .feishu(
+      baseURL: try table.string("base_url") ?? "https://open.feishu.cn", token: try required("token", table),
+      secret: try secrets.load("secret", in: table))
+  }
+
+  private func webhook(_ table: ConfigTable) throws -> ReceiverKind {
+    try table.rejectUnknown(["type", "url", "secret", "signature_header"])
+    return .webhook(
+      url: try table.requiredString("url"), secret: try secrets.load("secret", in: table),
+      signatureHeader: try table.string("signature_header") ?? "X-Visitd-Signature")
+  }
+
+  private func mail(_ table: ConfigTable) throws -> ReceiverKind {
+    try table.rejectUnknown(["type", "to", "from", "sendmail"])
+    guard let to = try table.strings("to"), !to.isEmpty else { throw table.error("to", "is required") }
+    return .mail(
+      sendmail: try table.string("sendmail") ?? "/usr/sbin/sendmail",
+      from: try table.string("from") ?? "visitd <visitd@localhost>", to: to)
+  }
+
+  private func required(_ key: String, _ table: ConfigTable) throws -> Secret {
+    guard let secret = try secrets.load(key, in: table) else { throw table.error(key, "is required") }
+    return secret
+  }
+
+  private func markdown(_ table: ConfigTable) throws -> Bool {
+    switch try table.string("format") ?? "text" {
+    case "text": return false
+    case "markdown": return true
+    case let other: throw table.error("format", "'\(other)' is not text or markdown")
+    }
+  }
+}

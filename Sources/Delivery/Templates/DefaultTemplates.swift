@@ -1,0 +1,87 @@
+/// The shipped templates (Chinese); a same-named `.mustache` file in the override directory wins.
+///
+/// The first line of the output is the title (mail subject, heading); owners appear only as
+/// household code, surname and masked phone.
+enum DefaultTemplates {
+  /// Every shipped template by name.
+  static let all: [String: String] = [
+    "steward-digest": stewardDigest, "overdue-escalation": overdueEscalation, "spot-check": spotCheck,
+    "monthly-summary": monthlySummary, "verification-sample": verificationSample, "dead-letter": deadLetter,
+  ]
+
+  static let stewardDigest = """
+    {{steward}}，今日回访提醒（{{date}}）
+    今日计划回访（走访时段 {{window}}）：
+    {{#buildings}}
+    【{{building}}】
+    {{#visits}}
+    - {{owner.household}} {{owner.surname}}先生/女士 {{owner.phone}} · {{rule}} · {{channel}} · 截止 {{due}}
+    {{/visits}}
+    {{/buildings}}
+    {{^buildings}}
+    （今日无计划回访）
+    {{/buildings}}
+    {{#overdue}}
+    {{#first()}}
+    已逾期：
+    {{/first()}}
+    - {{owner.household}} {{owner.surname}}先生/女士 {{owner.phone}} · {{rule}} · 应于 {{due}} 前完成
+    {{/overdue}}
+
+    """
+
+  static let overdueEscalation = """
+    【逾期回访】{{project}} · {{steward}} · 已逾期 {{daysOverdue}} 天
+    提醒对象：{{step}}
+    - {{visit.owner.household}} {{visit.owner.surname}}先生/女士 {{visit.owner.phone}} · {{visit.rule}} · {{visit.channel}} · 应于 {{visit.due}} 前完成
+    请尽快安排回访，或登记豁免原因。
+
+    """
+
+  static let spotCheck = """
+    【月中抽查】{{project}} {{month}} 回访进度
+    {{#stewards}}
+    {{rank}}. {{steward}}：计划 {{planned}}，已完成 {{done}}，落后 {{behind}}
+    {{/stewards}}
+    {{^stewards}}
+    全部管家进度符合计划。
+    {{/stewards}}
+
+    """
+
+  static let monthlySummary = """
+    【月度汇总】{{month}} 业主回访情况
+    {{#projects}}
+    - {{project}}：应访 {{owed}}，按时 {{onTime}}，迟办 {{late}}，豁免 {{waived}}，逾期 {{overdue}}，完成率 {{compliance}}，满意度 {{satisfaction}}
+    {{/projects}}
+    信息捕捉率排名：
+    {{#ranking}}
+    {{#rank}}{{rank}}.{{/rank}}{{^rank}}（访谈数不足，不排名）{{/rank}} {{project}} {{rate}}（访谈 {{interviewed}} 户）
+    {{/ranking}}
+    {{#hotIssues}}
+    {{#first()}}
+    热点问题：
+    {{/first()}}
+    - {{.}}
+    {{/hotIssues}}
+
+    """
+
+  static let verificationSample = """
+    【抽样验证】{{project}} {{month}} 回访抽样（请运营管理部电话核实）
+    {{#visits}}
+    - {{owner.household}} {{owner.surname}}先生/女士 {{owner.phone}} · {{at}} · {{channel}} · 管家 {{steward}}
+    {{/visits}}
+
+    """
+
+  static let deadLetter = """
+    【投递失败】消息 #{{id}} 已放弃投递
+    键：{{key}}
+    接收方：{{channel}}
+    尝试次数：{{attempts}}
+    原因：{{error}}
+    修复后可执行：visitctl outbox retry {{id}}
+
+    """
+}
