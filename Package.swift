@@ -6,6 +6,7 @@ let package = Package(
   name: "visitd",
   platforms: [.macOS(.v15)],
   products: [
+    .executable(name: "visitd", targets: ["visitd"]),
     .executable(name: "visitctl", targets: ["visitctl"]),
     .library(name: "CalendarSpec", targets: ["CalendarSpec"]),
     .library(name: "Policy", targets: ["Policy"]),
@@ -16,6 +17,11 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     .systemLibrary(
@@ -23,6 +29,8 @@ let package = Package(
       pkgConfig: "libsystemd",
       providers: [.apt(["libsystemd-dev"])]
     ),
+    .systemLibrary(name: "CLinux"),
+    .target(name: "Control", dependencies: ["CLinux"]),
     .target(
       name: "Systemd",
       dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
@@ -34,6 +42,27 @@ let package = Package(
     ),
     .target(name: "Planner", dependencies: ["Policy", "CalendarSpec"]),
     .target(name: "Store", dependencies: ["Planner", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
+      name: "Delivery",
+      dependencies: [
+        "Store", "Systemd",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "TOMLKit", package: "TOMLKit"),
+      ]
+    ),
+    .executableTarget(
+      name: "visitd",
+      dependencies: [
+        "CLinux", "Control", "Systemd", "CalendarSpec", "Policy", "Planner", "Store",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+      ]
+    ),
     .executableTarget(
       name: "visitctl",
       dependencies: [
@@ -42,13 +71,42 @@ let package = Package(
         "Policy",
         "Planner",
         "Store",
+        "Delivery",
+        "Control",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(name: "visitbench", dependencies: ["Planner", "Policy", "Store", "CalendarSpec"]),
+    .testTarget(name: "CLITests"),
     .testTarget(name: "CalendarSpecTests", dependencies: ["CalendarSpec"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
+    .target(name: "TestSupport", path: "Tests/Support"),
+    .testTarget(name: "SystemdTests", dependencies: ["Systemd", "TestSupport"]),
+    .testTarget(
+      name: "visitdTests",
+      dependencies: ["visitd", "Control", "CalendarSpec", "Policy", "Store", "TestSupport"]
+    ),
     .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "Policy", "CalendarSpec"]),
+    .executableTarget(
+      name: "visitd-bench-delivery",
+      dependencies: [
+        "Delivery", "Store",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .testTarget(
+      name: "DeliveryTests",
+      dependencies: [
+        "Delivery", "Store",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     .testTarget(name: "StoreTests", dependencies: ["Store", "Planner", "Policy", "CalendarSpec"]),
   ],
   swiftLanguageModes: [.v6]

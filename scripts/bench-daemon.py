@@ -2,7 +2,7 @@
 """Daemon figures: start to READY=1, idle resident memory, wake-ups in 60 idle seconds.
 
 Usage: scripts/bench-daemon.py BIN_DIR HOUSEHOLDS [IDLE_SECONDS]
-Generates demo facts, imports them into a fresh database with visitctl, then starts
+Generates demo facts, imports them into a fresh database with visitctl (or copies $BENCH_DB), then starts
 visitd with a notify socket of its own and measures.
 """
 import os, shutil, socket, subprocess, sys, tempfile, time
@@ -13,10 +13,14 @@ work = tempfile.mkdtemp(prefix="visitd-bench-")
 db, facts = f"{work}/visitd.sqlite", f"{work}/facts"
 ctl = f"{bin_dir}/visitctl"
 projects = max(1, households // 5000)
-subprocess.run([ctl, "demo", "generate", "--projects", str(projects), "--households", str(households),
-                "--seed", "7", "--out", facts], check=True, stdout=subprocess.DEVNULL)
-for kind in ["projects", "stewards", "areas", "households", "visits"]:
-    subprocess.run([ctl, "import", kind, f"{facts}/{kind}.csv", "--db", db], check=True, stdout=subprocess.DEVNULL)
+if os.environ.get("BENCH_DB"):
+    shutil.copy(os.environ["BENCH_DB"], db)
+else:
+    subprocess.run([ctl, "demo", "generate", "--projects", str(projects), "--households", str(households),
+                    "--seed", "7", "--out", facts], check=True, stdout=subprocess.DEVNULL)
+    for kind in ["projects", "stewards", "areas", "households", "visits"]:
+        subprocess.run([ctl, "import", kind, f"{facts}/{kind}.csv", "--db", db], check=True,
+                       stdout=subprocess.DEVNULL)
 
 notify = f"{work}/notify.sock"
 listener = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)

@@ -9,6 +9,8 @@ struct VisitCtl: AsyncParsableCommand {
     subcommands: [
       CalendarCommand.self, RulesCommand.self, VersionCommand.self, ImportCommand.self, EventCommand.self,
       StewardCommand.self, VisitCommand.self, WaiveCommand.self, CampaignCommand.self, DemoCommand.self,
+      OutboxCommand.self, TasksCommand.self, PlanCommand.self, ExplainCommand.self, BriefCommand.self,
+      ReportCommand.self, SimulateCommand.self, ReloadCommand.self,
     ]
   )
 

@@ -61,7 +61,7 @@ import Testing
   @Test func serverErrorsSlowAnswersAndDroppedConnectionsAreRetried() async throws {
     let server = try await LoopbackServer.start { request in
       switch request.uri.hasSuffix("key=slow") ? "slow" : request.uri.hasSuffix("key=drop") ? "drop" : "5xx" {
-      case "slow": .reply(status: 200, body: #"{"errcode":0}"#, delay: 2)
+      case "slow": .reply(status: 200, body: #"{"errcode":0}"#, delay: 5)
       case "drop": .drop
       default: .reply(status: 502, body: "bad gateway")
       }

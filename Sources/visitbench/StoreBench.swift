@@ -1,0 +1,69 @@
+import Foundation
+
+/// The store benchmark, through real `visitctl` processes: demo generation, import, listings, file size.
+struct StoreBench {
+  let options: BenchOptions
+  let visitctl: String
+
+  func run() throws {
+    let folder = try options.work ?? temporaryFolder()
+    let database = "\(folder)/bench.sqlite"
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+    print("store: \(options.households) households over \(options.projects) projects in \(database)")
+    let demo = "\(folder)/demo"
+    let generated = try time([
+      "demo", "generate", "--projects", "\(options.projects)", "--households", "\(options.households)",
+      "--out", demo,
+    ])
+    print(Measure.line("demo generate (CSV files)", Measure.duration(generated)))
+    var imported = 0.0
+    for kind in ["projects", "stewards", "areas", "households", "visits"] {
+      imported += try time(["import", kind, "\(demo)/\(kind).csv", "--db", database])
+    }
+    print(
+      Measure.line("import of the 5 files", Measure.duration(imported), target: "≤ 30 s", met: imported <= 30)
+    )
+    let steward = "P001-S01"
+    let planned = try time(["tasks", "--steward", steward, "--db", database, "--rules", options.rules])
+    print(Measure.line("first plan of every household, stored", Measure.duration(planned)))
+    try listing("tasks --steward \(steward)", ["tasks", "--steward", steward], database: database)
+    try listing(
+      "plan --month 2026-10 --steward \(steward)", ["plan", "--month", "2026-10", "--steward", steward],
+      database: database)
+    let size = (try? FileManager.default.attributesOfItem(atPath: database)[.size] as? Int) ?? 0
+    print(Measure.line("database file size", Measure.bytes(size)))
+  }
+
+  private func listing(_ what: String, _ arguments: [String], database: String) throws {
+    let runs = try (0..<options.runs).map { _ in
+      try time(arguments + ["--stored", "--db", database, "--rules", options.rules])
+    }
+    let median = Measure.median(runs)
+    print(
+      Measure.line(
+        "\(what) (whole process, median of \(runs.count))", Measure.duration(median),
+        target: "≤ 50 ms", met: median <= 0.05))
+  }
+
+  /// Runs visitctl with `arguments`, output discarded; returns the wall seconds, throwing when it fails.
+  private func time(_ arguments: [String]) throws -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: visitctl)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    let (_, seconds) = try Measure.wall {
+      try process.run()
+      process.waitUntilExit()
+    }
+    guard process.terminationStatus == 0 else {
+      throw BenchError("visitctl \(arguments.joined(separator: " ")) failed (\(process.terminationStatus))")
+    }
+    return seconds
+  }
+
+  private func temporaryFolder() throws -> String {
+    let path = NSTemporaryDirectory() + "visitbench-\(getpid())"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+}

@@ -1,0 +1,129 @@
+import ArgumentParser
+import CalendarSpec
+import Foundation
+import Planner
+import Policy
+import Store
+
+/// `visitctl explain HOUSEHOLD`: why each task exists or does not.
+struct ExplainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "explain",
+    abstract: "Explain a household's tasks: the selector, the anchor, the window, the month, what settled it."
+  )
+
+  @Argument(help: "The household code.")
+  var household: String
+
+  @Option(help: "Only this rule.")
+  var rule: String?
+
+  @Option(help: "Explain as of the end of this day, YYYY-MM-DD (default: now).")
+  var at: String?
+
+  @Option(
+    help: "Read the facts from this folder of CSV files (as demo generate writes) instead of the database.")
+  var facts: String?
+
+  @OptionGroup var options: ReadOptions
+
+  @Flag(help: "Print JSON instead of text.")
+  var json = false
+
+  func run() throws {
+    let (planner, facts, plan) = try planned()
+    if let rule, planner.rules.rule(rule) == nil {
+      throw ValidationError(
+        "no rule '\(rule)'; expected one of \(planner.rules.rules.map(\.id).joined(separator: ", "))")
+    }
+    guard let explanation = planner.explain(household: household, rule: rule, facts: facts, plan: plan) else {
+      throw ValidationError("'\(household)' is not a known household")
+    }
+    if json {
+      print(try JSONText.encode(explanation))
+    } else {
+      let place = facts.households[household].map { HouseholdPlace($0, contacts: options.contacts) }
+      print(ExplanationText(explanation, place: place, rules: planner.rules).text)
+    }
+  }
+
+  private func planned() throws -> (Planner, Facts, Plan) {
+    let (_, rules) = try options.rules.load()
+    let clock = try at.map {
+      DateArguments.endOf(try DateArguments.day($0, option: "--at"), in: rules.settings.timeZone)
+    }
+    if let folder = facts {
+      let facts = try FactFolder.read(folder)
+      let now = clock ?? Date()
+      let planner = Planner(rules: rules, year: LocalDate(now, in: rules.settings.timeZone).year)
+      return (planner, facts, planner.plan(facts, at: now))
+    }
+    let current = try CurrentPlan.load(
+      store: try options.store.open(), rules: rules, at: clock ?? Date(), refresh: !options.stored,
+      persist: clock == nil)
+    return (current.planner, current.facts, current.plan)
+  }
+}
+
+/// Where a household is and whose it is, as listings show it.
+struct HouseholdPlace: Encodable {
+  /// The household code.
+  let household: String
+  /// The project.
+  let project: String
+  /// Building, unit and room, e.g. `3栋 2-1203`.
+  let place: String
+  /// The owner as shown.
+  let owner: String
+  /// The phone as shown.
+  let phone: String
+
+  init(_ household: Household, contacts: ContactStyle) {
+    self.household = household.id
+    project = household.project
+    let room = [household.unit, household.room].filter { !$0.isEmpty }.joined(separator: "-")
+    place = [household.building, room].filter { !$0.isEmpty }.joined(separator: " ")
+    owner = contacts.name(household.owner)
+    phone = contacts.phone(household.owner)
+  }
+
+  /// `H1 (P001 3栋 2-1203, owner 张*, 138****5678)`.
+  var line: String { "\(household) (\(project) \(place), owner \(owner), \(phone))" }
+}
+
+/// An explanation as lines people read.
+struct ExplanationText {
+  let explanation: Explanation
+  let place: HouseholdPlace?
+  let rules: RuleSet
+
+  init(_ explanation: Explanation, place: HouseholdPlace?, rules: RuleSet) {
+    self.explanation = explanation
+    self.place = place
+    self.rules = rules
+  }
+
+  var text: String {
+    var lines = ["\(place?.line ?? explanation.household): \(explanation.status)"]
+    for rule in explanation.rules {
+      let title = rules.rule(rule.rule)?.title ?? ""
+      lines.append("")
+      lines.append("\(rule.rule) \(title): \(rule.matches ? "applies" : "does not apply")")
+      lines.append("  selector: " + rule.selector.joined(separator: "; "))
+      lines.append("  trigger:  " + rule.trigger)
+      if let note = rule.note { lines.append("  no task:  " + note) }
+      for task in rule.tasks { lines += taskLines(task) }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  private func taskLines(_ task: TaskExplanation) -> [String] {
+    [
+      "  task \(task.task.id) [\(task.task.state.rawValue)], assigned to \(task.task.assignee)",
+      "    owed for: \(task.anchor)",
+      "    window:   \(task.window)",
+      "    month:    \(task.task.plannedMonth), \(task.month)",
+      "    settled:  \(task.settledBy ?? "not yet")",
+    ]
+  }
+}

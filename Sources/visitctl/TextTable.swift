@@ -1,0 +1,102 @@
+import Foundation
+import Store
+
+/// A titled table: printed with aligned columns, or written as CSV.
+struct TextTable {
+  /// The line above the table; empty for none.
+  var title = ""
+  /// The column headers.
+  let headers: [String]
+  /// The rows, each as wide as `headers`.
+  var rows: [[String]] = []
+
+  /// A table with `headers`, under `title`.
+  init(_ title: String = "", headers: [String]) {
+    self.title = title
+    self.headers = headers
+  }
+
+  /// Appends a row.
+  mutating func append(_ row: [String]) { rows.append(row) }
+
+  /// The table as aligned text: numbers right-aligned, CJK characters counted two columns wide.
+  var text: String {
+    let widths = headers.indices.map { column in
+      ([headers] + rows).map { TextTable.width($0[column]) }.max() ?? 0
+    }
+    let numeric = headers.indices.map { column in
+      !rows.isEmpty && rows.allSatisfy { TextTable.isNumber($0[column]) }
+    }
+    var lines = title.isEmpty ? [] : [title]
+    for row in [headers] + rows {
+      let cells = row.indices.map { column in
+        TextTable.pad(row[column], to: widths[column], right: numeric[column] && row != headers)
+      }
+      var line = cells.joined(separator: "  ")
+      while line.last == " " { line.removeLast() }
+      lines.append(line)
+    }
+    if rows.isEmpty { lines.append("(none)") }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The table as CSV records (the title as a record of its own when there is one).
+  func write(to writer: inout CSVWriter) {
+    if !title.isEmpty { writer.write([title]) }
+    writer.write(headers)
+    for row in rows { writer.write(row) }
+  }
+
+  /// The columns a text takes on a terminal: two for East Asian wide characters, none for combining marks.
+  static func width(_ text: String) -> Int {
+    text.unicodeScalars.reduce(0) { $0 + columns($1.value) }
+  }
+
+  private static func columns(_ scalar: UInt32) -> Int {
+    switch scalar {
+    case 0x0300...0x036F, 0x200B...0x200F: return 0
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+      return 2
+    default: return 1
+    }
+  }
+
+  private static func pad(_ text: String, to width: Int, right: Bool) -> String {
+    let fill = String(repeating: " ", count: max(0, width - TextTable.width(text)))
+    return right ? fill + text : text + fill
+  }
+
+  private static func isNumber(_ text: String) -> Bool {
+    Double(text.hasSuffix("%") ? String(text.dropLast()) : text) != nil
+  }
+
+}
+
+/// How a command prints tables: aligned text, CSV with a BOM (Excel opens it as UTF-8), or JSON.
+enum TableOutput {
+  /// Prints tables as text, separated by blank lines.
+  static func printText(_ tables: [TextTable]) {
+    print(tables.map(\.text).joined(separator: "\n\n"))
+  }
+
+  /// Writes tables as one UTF-8 CSV document with a BOM, separated by empty records.
+  static func writeCSV(_ tables: [TextTable]) {
+    var writer = CSVWriter(bom: true)
+    for (index, table) in tables.enumerated() {
+      if index > 0 { writer.write([]) }
+      table.write(to: &writer)
+    }
+    FileHandle.standardOutput.write(Data(writer.bytes))
+  }
+}
+
+/// Numbers as the tables show them.
+enum Figures {
+  /// `0.853` → `85.3%`.
+  static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
+
+  /// `4.25` with two decimals.
+  static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// `visitctl` end to end: a demo set imported into a temporary database, a visit recorded, then the listings,
+/// the explanation, the reports and the simulation, each read from a real process's output.
+@Suite(.serialized) struct CLITests {
+  /// A database with a small demo set whose facts end the month before yesterday's, and one visit recorded
+  /// yesterday evening to an occupied household's open annual task. Returns the visit's task.
+  private func recordedVisit(_ cli: CLI) throws -> (task: [String: Any], month: String) {
+    let yesterday = ShanghaiDay.text(-1)
+    try cli.importDemo(households: 300, asOf: ShanghaiDay.endOfPreviousMonth(yesterday))
+    let open = try json(cli.db(["tasks", "--state", "open", "--json"])) as? [[String: Any]] ?? []
+    let annual = try #require(
+      open.compactMap { $0["task"] as? [String: Any] }.first {
+        $0["rule"] as? String == "occupied-annual"
+      })
+    let household = try #require(annual["household"] as? String)
+    let recorded = try cli.run([
+      "visit", "record", household, "--channel", "in-home", "--at", "\(yesterday) 18:30",
+      "--steward", try #require(annual["assignee"] as? String), "--hobbies", "钓鱼", "--needs", "车位紧张",
+      "--category", "parking", "--rate", "overall=5", "--db", cli.database,
+    ])
+    #expect(recorded.status == 0, "\(recorded.errors)")
+    return (annual, String(yesterday.prefix(7)))
+  }
+
+  @Test func aRecordedVisitSettlesItsTaskAndIsExplained() throws {
+    let cli = CLI()
+    let (task, _) = try recordedVisit(cli)
+    let id = try #require(task["id"] as? String)
+    let household = try #require(task["household"] as? String)
+    let listed = try json(cli.db(["tasks", "--json"])) as? [[String: Any]] ?? []
+    let settled = try #require(
+      listed.compactMap { $0["task"] as? [String: Any] }.first { $0["id"] as? String == id })
+    #expect(settled["state"] as? String == "done")
+    let visit = try #require(settled["settledBy"] as? String)
+    let table = try cli.db(["tasks", "--steward", try #require(task["assignee"] as? String)])
+    #expect(table.output.contains(id) && table.output.contains("visit \(visit)"))
+    let explained = try cli.db(["explain", household, "--rule", "occupied-annual"])
+    #expect(explained.status == 0, "\(explained.errors)")
+    #expect(explained.output.contains("selector: ✓ state occupied"))
+    #expect(explained.output.contains("window:   \(settled["opens"] as? String ?? "?") .."))
+    #expect(explained.output.contains("settled:  visit \(visit)"))
+  }
+
+  @Test func captureRateCountsTheVisitOfTheMonth() throws {
+    let cli = CLI()
+    let (task, month) = try recordedVisit(cli)
+    let project = try #require(task["project"] as? String)
+    let result = try cli.db(["report", "capture-rate", "--month", month, "--project", project, "--json"])
+    let rates = try json(result) as? [[String: Any]] ?? []
+    #expect(rates.count == 1)
+    #expect(rates.first?["interviewed"] as? Int == 1)
+    #expect(rates.first?["infoHouseholds"] as? Int == 1)
+    #expect(rates.first?["feedbackHouseholds"] as? Int == 1)
+    #expect(rates.first?["eitherHouseholds"] as? Int == 1)
+    let csv = try cli.db(["report", "capture-rate", "--month", month, "--csv"])
+    #expect(Array(csv.bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+  }
+
+  @Test func noListingPrintsAWholePhoneNumber() throws {
+    let cli = CLI()
+    let (task, month) = try recordedVisit(cli)
+    let household = try #require(task["household"] as? String)
+    let steward = try #require(task["assignee"] as? String)
+    let commands = [
+      ["tasks"], ["tasks", "--json"], ["plan", "--month", month], ["plan", "--month", month, "--json"],
+      ["brief", household], ["brief", household, "--json"], ["explain", household],
+      ["report", "sample", "--month", month], ["report", "sample", "--month", month, "--json"],
+      ["report", "sample", "--month", month, "--csv"], ["report", "spot-check", "--month", month],
+      ["report", "summary", "--month", month], ["report", "ranking", "--month", month],
+      ["plan", "--month", month, "--steward", steward],
+    ]
+    let phone = try Regex("1[3-9][0-9]{9}")
+    for command in commands {
+      let result = try cli.db(command)
+      #expect(result.status == 0, "\(command): \(result.errors)")
+      #expect(result.output.firstMatch(of: phone) == nil, "\(command) printed a whole phone number")
+    }
+    let shown = try cli.db(["brief", household, "--show-contact"])
+    #expect(shown.output.firstMatch(of: phone) != nil)
+  }
+
+  @Test func simulateRunsATinyDemoSet() throws {
+    let cli = CLI()
+    let demo = cli.folder + "/tiny"
+    try cli.run(["demo", "generate", "--projects", "2", "--households", "80", "--seed", "3", "--out", demo])
+    let text = try cli.run([
+      "simulate", "--facts", demo, "--from", "2026-01-01", "--to", "2026-03-31", "--rules", CLI.rules,
+    ])
+    #expect(text.status == 0, "\(text.errors)")
+    #expect(text.output.contains("== 2026-03 =="))
+    #expect(text.output.contains("Spot check on the 15th"))
+    let months =
+      try json(
+        cli.run([
+          "simulate", "--facts", demo, "--from", "2026-01-01", "--to", "2026-02-28", "--json", "--rules",
+          CLI.rules,
+        ])
+      ) as? [[String: Any]] ?? []
+    #expect(months.map { $0["month"] as? String } == ["2026-01", "2026-02"])
+  }
+
+  @Test func reloadWithoutADaemonFails() throws {
+    let cli = CLI()
+    let result = try cli.run(["reload", "--db", cli.database])
+    #expect(result.status == 1)
+    #expect(result.errors.contains("no daemon listens"))
+  }
+
+  private func json(_ result: CLI.Result) throws -> Any {
+    #expect(result.status == 0, "\(result.errors)")
+    return try JSONSerialization.jsonObject(with: Data(result.output.utf8))
+  }
+}
