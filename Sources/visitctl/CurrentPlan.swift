@@ -40,10 +40,3 @@ struct CurrentPlan {
     facts.projects[project]?.timeZone(fallback: rules.settings.timeZone) ?? rules.settings.timeZone
   }
 }
-
-extension Planner {
-  /// Whether a task's window (grace included) meets the planner's horizon; other years' tasks are left alone.
-  func overlaps(_ task: VisitTask) -> Bool {
-    task.opens <= to && (task.graceEnd ?? to) >= from
-  }
-}

@@ -25,7 +25,12 @@ enum FactWrite {
   /// Writes `batch` (rolled back when `dryRun`) and prints the summary, as JSON when `json`.
   static func run(_ batch: FactBatch, store: SQLiteStore, dryRun: Bool = false, json: Bool = false) throws {
     let summary = try store.write(batch, dryRun: dryRun, replan: Replan.changes(after:))
+    let changes = try Replan.afterCommit(summary, store: store)
     print(json ? try JSONText.encode(summary) : describe(summary))
+    let settled = changes.filter { $0.kind == .settled }
+    if !json && !settled.isEmpty {
+      print("settled: " + settled.map { "\($0.task.id) (\($0.task.state.rawValue))" }.joined(separator: ", "))
+    }
   }
 
   /// The summary as lines people read.

@@ -24,7 +24,8 @@ struct DaemonCore {
     stopwatch.lap("database and rules")
     let facts = try store.loadFacts()
     stopwatch.lap("facts loaded")
-    let stored = policy.planner.restore(try store.tasks(household: nil), facts: facts, at: now)
+    let stored = policy.planner.restore(
+      try store.tasks(household: nil).filter(policy.planner.overlaps), facts: facts, at: now)
     stopwatch.lap("stored tasks restored")
     let plan = policy.planner.plan(facts, at: now, previous: stored)
     stopwatch.lap("planned")

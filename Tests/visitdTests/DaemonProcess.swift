@@ -30,7 +30,6 @@ final class DaemonProcess {
 
   var database: String { "\(folder)/visitd.sqlite" }
   var rules: String { "\(folder)/rules" }
-  var controlSocket: String { "\(folder)/control.sock" }
   var logPath: String { "\(folder)/visitd-\(runs).log" }
 
   /// Starts the daemon; `environment` adds variables (e.g. `WATCHDOG_USEC`).
@@ -39,7 +38,7 @@ final class DaemonProcess {
     process = Process()
     process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "visitd"))
     process.arguments = [
-      "--db", database, "--rules", rules, "--control-socket", controlSocket, "--demo-if-empty",
+      "--db", database, "--rules", rules, "--demo-if-empty",
     ]
     var variables = ProcessInfo.processInfo.environment
     variables["NOTIFY_SOCKET"] = notify.path
@@ -65,6 +64,22 @@ final class DaemonProcess {
     let deadline = Date().addingTimeInterval(timeout)
     while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
     return process.isRunning ? nil : process.terminationStatus
+  }
+
+  /// Runs `visitctl` on the daemon's database from its folder (so `./rules` are its rules); returns stdout.
+  @discardableResult
+  func visitctl(_ arguments: [String]) throws -> String {
+    let tool = Process()
+    tool.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "visitctl"))
+    tool.arguments = arguments + ["--db", database]
+    tool.currentDirectoryURL = URL(fileURLWithPath: folder)
+    let output = Pipe()
+    tool.standardOutput = output
+    tool.standardError = FileHandle.nullDevice
+    try tool.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    tool.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
   }
 
   /// What the current run has logged so far.
