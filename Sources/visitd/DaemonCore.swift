@@ -32,8 +32,10 @@ struct DaemonCore {
     var core = DaemonCore(
       store: store, logger: logger, policy: policy, facts: facts, plan: plan, lastRuns: [:], rulesProblem: nil
     )
-    try core.persist(plan.changes(since: stored))
-    stopwatch.lap("changes stored")
+    let changes = plan.changes(since: stored)
+    try core.persist(changes)
+    let kinds = Dictionary(grouping: changes, by: \.kind).map { "\($0.key.rawValue) \($0.value.count)" }
+    stopwatch.lap("changes stored (\(kinds.sorted().joined(separator: ", ")))")
     try core.loadScheduleRuns(now: now)
     logger.info("plan current: \(facts.households.count) households, \(plan.count) tasks")
     return core
