@@ -24,7 +24,12 @@ enum Replan {
     -> [TaskChange]
   {
     guard !summary.dryRun, !summary.affectedHouseholds.isEmpty else { return [] }
-    let (_, rules) = try RulesOptions.parse([]).load()
+    guard let rules = try? RulesOptions.parse([]).load().1 else {
+      FileHandle.standardError.write(
+        Data("visitctl: no valid rules found; tasks are re-planned by the daemon or the next listing\n".utf8))
+      notifyDaemon(households: summary.affectedHouseholds, databasePath: store.path)
+      return []
+    }
     let replanner = Replanner(rules: rules, clock: clock)
     let changes = replanner.changes(
       households: summary.affectedHouseholds, facts: try store.loadFacts(),
