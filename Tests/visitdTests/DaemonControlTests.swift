@@ -16,12 +16,12 @@ import Testing
     let task: Task
   }
 
-  @Test func aVisitRecordedWithVisitctlSettlesItsTaskInTheRunningDaemon() throws {
+  @Test func aVisitRecordedWithVisitctlSettlesItsTaskInTheRunningDaemon() async throws {
     let daemon = try DaemonProcess()
     try daemon.start()
-    let ready = try #require(daemon.waitReady())
+    let ready = try #require(try await daemon.waitReady())
     let before = try #require(openCount(ready))
-    let listing = try daemon.visitctl(["tasks", "--state", "open", "--stored", "--json"])
+    let listing = try await daemon.visitctl(["tasks", "--state", "open", "--stored", "--json"])
     let tasks = try JSONDecoder().decode([Listed].self, from: Data(listing.utf8))
     let task = try #require(tasks.first { $0.task.rule == "occupied-annual" }?.task)
     let shanghai = TimeZone(identifier: "Asia/Shanghai")!
@@ -29,14 +29,14 @@ import Testing
     formatter.timeZone = shanghai
     formatter.dateFormat = "yyyy-MM-dd HH:mm"
     let at = formatter.string(from: Date().addingTimeInterval(-120))
-    try daemon.visitctl([
+    _ = try await daemon.visitctl([
       "visit", "record", task.household, "--channel", "in-home", "--at", at, "--steward", task.assignee,
     ])
-    let after = daemon.notify.waitFor(timeout: 30) { message in
+    let after = try await daemon.waitFor(timeout: 30) { message in
       openCount(message).map { $0 < before } ?? false
     }
     #expect(after != nil, "the daemon's STATUS never showed fewer than \(before) open tasks")
     daemon.signal(SIGTERM)
-    #expect(daemon.waitExit() == 0)
+    #expect(try await daemon.waitExit() == 0)
   }
 }

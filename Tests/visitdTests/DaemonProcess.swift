@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 
 /// A `visitd` child process with its own database, rules, control socket and notify socket.
-final class DaemonProcess {
+final class DaemonProcess: @unchecked Sendable {
   let folder: String
   let notify = NotifyListener()
   private(set) var process = Process()
@@ -52,23 +52,33 @@ final class DaemonProcess {
   }
 
   /// Waits for `READY=1`; returns the message.
-  func waitReady(timeout: Double = 60) -> String? {
-    notify.waitFor(timeout: timeout) { $0.contains("READY=1") }
+  func waitReady(timeout: Double = 60) async throws -> String? {
+    try await waitFor(timeout: timeout) { $0.contains("READY=1") }
+  }
+
+  /// Waits, off the cooperative pool, for a notify message that satisfies `match`.
+  func waitFor(timeout: Double = 20, _ match: @escaping @Sendable (String) -> Bool) async throws -> String? {
+    let notify = self.notify
+    return try await offPool { notify.waitFor(timeout: timeout, match) }
   }
 
   /// Sends a signal to the daemon.
   func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
   /// Waits for the daemon to exit; returns its status, or nil on timeout.
-  func waitExit(timeout: Double = 20) -> Int32? {
+  func waitExit(timeout: Double = 20) async throws -> Int32? {
     let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
     return process.isRunning ? nil : process.terminationStatus
   }
 
   /// Runs `visitctl` on the daemon's database from its folder (so `./rules` are its rules); returns stdout.
   @discardableResult
-  func visitctl(_ arguments: [String]) throws -> String {
+  func visitctl(_ arguments: [String]) async throws -> String {
+    try await offPool { try self.runVisitctl(arguments) }
+  }
+
+  private func runVisitctl(_ arguments: [String]) throws -> String {
     let tool = Process()
     tool.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "visitctl"))
     tool.arguments = arguments + ["--db", database]

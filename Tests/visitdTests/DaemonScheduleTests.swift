@@ -16,33 +16,33 @@ private let everyTwoSeconds = """
 @Suite(.serialized) struct DaemonScheduleTests {
   private func runs(in log: String) -> Int { log.components(separatedBy: "schedule ran").count - 1 }
 
-  @Test func aShortScheduleFiresAndMissedRunsRunOnceAfterRestart() throws {
+  @Test func aShortScheduleFiresAndMissedRunsRunOnceAfterRestart() async throws {
     let daemon = try DaemonProcess(schedules: everyTwoSeconds)
     try daemon.start()
-    _ = try #require(daemon.waitReady())
-    Thread.sleep(forTimeInterval: 5)
+    _ = try #require(try await daemon.waitReady())
+    try await Task.sleep(for: .seconds(5))
     #expect(runs(in: daemon.log) >= 2)
     daemon.signal(SIGKILL)
-    _ = daemon.waitExit()
-    Thread.sleep(forTimeInterval: 5)
+    _ = try await daemon.waitExit()
+    try await Task.sleep(for: .seconds(5))
     try daemon.start()
-    _ = try #require(daemon.waitReady())
-    Thread.sleep(forTimeInterval: 0.3)
+    _ = try #require(try await daemon.waitReady())
+    try await Task.sleep(for: .seconds(0.3))
     // Two or three elapses were missed while it was down: one catch-up run, not one per tick.
     #expect(runs(in: daemon.log) == 1)
     daemon.signal(SIGTERM)
-    #expect(daemon.waitExit() == 0)
+    #expect(try await daemon.waitExit() == 0)
   }
 
-  @Test func killNineInTheMiddleOfWorkLosesNothingAndSendsNothingTwice() throws {
+  @Test func killNineInTheMiddleOfWorkLosesNothingAndSendsNothingTwice() async throws {
     let daemon = try DaemonProcess(schedules: everyTwoSeconds)
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<20 {
       try daemon.start()
-      _ = daemon.waitReady()
-      Thread.sleep(forTimeInterval: Double.random(in: 0...1.5, using: &generator))
+      _ = try await daemon.waitReady()
+      try await Task.sleep(for: .seconds(Double.random(in: 0...1.5, using: &generator)))
       daemon.signal(SIGKILL)
-      _ = daemon.waitExit()
+      _ = try await daemon.waitExit()
     }
     let store = try SQLiteStore(path: daemon.database)
     #expect(try store.integrityProblems().isEmpty)
