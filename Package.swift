@@ -56,7 +56,7 @@ let package = Package(
     .executableTarget(
       name: "visitd",
       dependencies: [
-        "CLinux", "Control", "Systemd", "CalendarSpec", "Policy", "Planner", "Store",
+        "CLinux", "Control", "Systemd", "CalendarSpec", "Policy", "Planner", "Store", "Delivery",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

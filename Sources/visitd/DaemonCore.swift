@@ -83,7 +83,7 @@ struct DaemonCore {
     let due = policy.timetable.due(lastRuns: lastRuns, now: now)
     for run in due {
       guard let schedule = policy.rules.schedules.first(where: { $0.id == run.schedule }) else { continue }
-      let notices = ScheduleNotices(rules: policy.rules, facts: facts, plan: plan)
+      let notices = try ScheduleNotices(rules: policy.rules, facts: facts, plan: plan)
         .entries(for: schedule, at: run.scheduledFor)
       try store.recordScheduleRun(run.schedule, scheduledFor: run.scheduledFor, entries: notices)
       lastRuns[run.schedule] = run.scheduledFor
@@ -104,11 +104,6 @@ struct DaemonCore {
 
   /// Today's date in the policy's zone.
   func today(_ now: Date) -> LocalDate { LocalDate(now, in: policy.rules.settings.timeZone) }
-
-  /// Sends what the outbox holds that is due (to the journal until receivers are configured).
-  mutating func deliverOutbox(now: Date) async throws {
-    try OutboxJournal(store: store, logger: logger).deliverDue(now: now)
-  }
 
   /// The one-line STATUS=: open and overdue counts, the next due instant, and any rules problem.
   func status(next: (what: String, at: Date)?) -> String {

@@ -1,4 +1,5 @@
 import Control
+import Delivery
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -31,19 +32,27 @@ final class DaemonService: Service, Sendable {
       case .factsChanged(let households): sleeper.interrupt(.factsChanged(households))
       }
     }
-    try await core.deliverOutbox(now: Date())
+    let config = try DeliveryConfigLoader(environment: settings.environment).load(
+      path: settings.deliveryConfig)
+    let worker = try OutboxWorker(store: core.store, config: config, logger: logger)
     notifier.ready(status: core.status(next: core.nextInstant(after: Date())))
     logger.info("ready", metadata: ["control-socket": "\(settings.controlSocket)"])
-    try await withGracefulShutdownHandler {
-      try await loop(&core)
-    } onGracefulShutdown: { [sleeper] in
-      sleeper.interrupt(.shutdown)
+    do {
+      try await withGracefulShutdownHandler {
+        try await loop(&core, worker: worker)
+      } onGracefulShutdown: { [sleeper] in
+        sleeper.interrupt(.shutdown)
+      }
+    } catch {
+      await worker.shutdown()
+      throw error
     }
     notifier.stopping(status: "stopping")
+    await worker.shutdown()
     logger.info("stopped")
   }
 
-  private func loop(_ core: inout DaemonCore) async throws {
+  private func loop(_ core: inout DaemonCore, worker: OutboxWorker) async throws {
     var lastDay = core.today(Date())
     while true {
       let now = Date()
@@ -52,8 +61,9 @@ final class DaemonService: Service, Sendable {
         lastDay = core.today(now)
       }
       _ = try core.runDueSchedules(now: now)
-      try await core.deliverOutbox(now: now)
-      let next = core.nextInstant(after: now)
+      _ = await worker.deliverDue(now: now)
+      let next = [core.nextInstant(after: now), worker.nextAttempt().map { (what: "outbox", at: $0) }]
+        .compactMap { $0 }.min { $0.at < $1.at }
       notifier.status(core.status(next: next))
       if Watchdog.interval != nil { notifier.watchdog() }
       let wakes = await sleeper.sleepDetached(until: next?.at, watchdogEvery: Watchdog.pingInterval)

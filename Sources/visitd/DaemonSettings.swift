@@ -13,17 +13,23 @@ struct DaemonSettings: Sendable {
   let controlSocket: String
   /// Whether to load demo facts into an empty database.
   let demoIfEmpty: Bool
+  /// The receivers file (`/etc/visitd/visitd.toml`; absent means everything goes to the journal).
+  let deliveryConfig: String
+  /// The process environment (credentials directory, state and runtime directories).
+  let environment: [String: String]
 
   /// Settings from the command line, falling back to systemd's directories, then to the checkout.
   init(
     rulesDirectories: [String], databasePath: String?, controlSocket: String?, demoIfEmpty: Bool,
-    environment: [String: String]
+    deliveryConfig: String?, environment: [String: String]
   ) {
     self.rulesDirectories = rulesDirectories.isEmpty ? Self.defaultRules() : rulesDirectories
     self.databasePath = DatabaseLocation.path(explicit: databasePath, environment: environment)
     self.controlSocket =
       controlSocket ?? ControlSocket.defaultPath(environment: environment, databasePath: self.databasePath)
     self.demoIfEmpty = demoIfEmpty
+    self.deliveryConfig = deliveryConfig ?? "/etc/visitd/visitd.toml"
+    self.environment = environment
   }
 
   private static func defaultRules() -> [String] {

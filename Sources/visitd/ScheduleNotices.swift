@@ -1,4 +1,5 @@
 import CalendarSpec
+import Delivery
 import Foundation
 import Planner
 import Policy
@@ -11,97 +12,114 @@ struct ScheduleNotices {
   let plan: Plan
 
   /// The entries of one run of `schedule`, for the elapse at `instant`.
-  func entries(for schedule: Schedule, at instant: Date) -> [OutboxEntry] {
+  func entries(for schedule: Schedule, at instant: Date) throws -> [OutboxEntry] {
     let day = LocalDate(instant, in: rules.settings.timeZone)
     let month = YearMonth(day)
+    let messages: [(key: String, message: OutboxMessage)]
     switch schedule.report {
     case .dailyDigest:
-      return StewardDigest(rules: rules, facts: facts, plan: plan).entries(on: day, at: instant)
+      messages = StewardDigests(rules: rules, facts: facts, plan: plan).messages(on: day)
     case .overdueEscalation(let escalation):
-      return OverdueEscalation(facts: facts, plan: plan, escalation: escalation).entries(on: day, at: instant)
-    case .spotCheck(let threshold):
-      return spotCheck(month: month, day: day, threshold: threshold, at: instant)
-    case .monthlySummary(let threshold): return summaries(month: month, threshold: threshold, at: instant)
-    case .captureRateRanking(let ranking):
-      return [self.ranking(month.adding(-1), ranking: ranking, at: instant)]
-    case .verificationSample(let size): return samples(month: month, size: size, at: instant)
+      messages = OverdueNotices(rules: rules, facts: facts, plan: plan, escalation: escalation).messages(
+        on: day)
+    case .spotCheck(let threshold): messages = spotChecks(month: month, day: day, threshold: threshold)
+    case .monthlySummary(let threshold): messages = [summary(month: month, threshold: threshold)]
+    case .captureRateRanking(let ranking): messages = [self.ranking(month.adding(-1), ranking, at: instant)]
+    case .verificationSample(let size): messages = samples(month: month, size: size, at: instant)
     }
+    return try messages.map { try $0.message.entry(key: $0.key, notBefore: instant) }
   }
 
-  private func spotCheck(month: YearMonth, day: LocalDate, threshold: SpotCheck, at instant: Date)
-    -> [OutboxEntry]
+  private func spotChecks(month: YearMonth, day: LocalDate, threshold: SpotCheck)
+    -> [(key: String, message: OutboxMessage)]
   {
-    let report = SpotCheckReport(
+    let report = PlannedSpotCheck(
       plan: plan, facts: facts, rules: rules, month: month, asOf: day, threshold: threshold)
     return facts.projectIDs.compactMap { project in
       let rows = report.stewards.filter { $0.project == project }
       guard !rows.isEmpty else { return nil }
-      let behind = rows.filter(\.behind)
-      let lines = rows.map { row in
-        "\(row.steward): 应访 \(row.owed), 已完成 \(row.done), 未接通 \(row.attempted), "
-          + "逾期结转 \(row.overdueCarried), 进度 \(Int((row.progress * 100).rounded()))%\(row.behind ? " 落后" : "")"
+      let lines = rows.enumerated().map { index, row in
+        Delivery.StewardProgress(
+          rank: index + 1, steward: facts.stewards[row.steward]?.name ?? row.steward,
+          planned: Int(row.expected.rounded(.up)), done: row.done + row.waived,
+          behind: max(0, Int(row.expected.rounded(.up)) - row.done - row.waived))
       }
-      return entry(
-        key: "spot-check:\(project):\(month)", audience: .projectLead, recipient: project, project: project,
-        title: "\(month) 月中抽查: \(behind.count) 名管家落后于计划", lines: lines, data: AnyReport(rows), at: instant)
+      let content = Delivery.SpotCheckReport(
+        project: projectName(project), month: "\(month)", stewards: lines)
+      return (
+        "spot-check:\(project):\(month)",
+        OutboxMessage(audience: .lead, project: project, content: .spotCheck(content))
+      )
     }
   }
 
-  private func summaries(month: YearMonth, threshold: Summary, at instant: Date) -> [OutboxEntry] {
-    facts.projectIDs.map { project in
+  private func summary(month: YearMonth, threshold: Summary) -> (key: String, message: OutboxMessage) {
+    var lines: [ProjectSummaryLine] = []
+    var hot: [String] = []
+    for project in facts.projectIDs {
       let summary = MonthlySummary(
         project: project, month: month, plan: plan, facts: facts, rules: rules, threshold: threshold)
       let compliance = summary.compliance
-      let lines =
-        [
-          "接通 \(summary.reached), 未接通 \(summary.attempted), 时段外入户 \(summary.outOfWindow), 报事 \(summary.ticketsRaised)",
-          "按时完成率: \(compliance)",
-        ] + summary.hotIssues.map { "热点: \($0)" }
-      return entry(
-        key: "summary:\(project):\(month)", audience: .operations, recipient: "operations", project: project,
-        title: "\(month) 月度访谈汇总 \(facts.projects[project]?.name ?? project)", lines: lines,
-        data: AnyReport(summary), at: instant)
+      let overall = summary.satisfaction.first { $0.dimension == "overall" }
+      lines.append(
+        ProjectSummaryLine(
+          project: projectName(project), owed: compliance.owed, onTime: compliance.onTime,
+          late: compliance.late,
+          waived: compliance.waived, overdue: compliance.overdue, compliance: percent(compliance.rate),
+          satisfaction: overall.map { String(format: "%.1f", $0.mean) } ?? "-"))
+      hot += summary.hotIssues.filter(\.commonMatter).map {
+        "\(projectName(project)) \($0.category): \($0.households) 户 (共性事项)"
+      }
     }
+    let content = MonthlySummaryReport(month: "\(month)", projects: lines, ranking: [], hotIssues: hot)
+    return (
+      "summary:\(month)",
+      OutboxMessage(audience: .operations, project: nil, content: .monthlySummary(content))
+    )
   }
 
-  private func ranking(_ month: YearMonth, ranking: Ranking, at instant: Date) -> OutboxEntry {
+  private func ranking(_ month: YearMonth, _ ranking: Ranking, at instant: Date) -> (
+    key: String, message: OutboxMessage
+  ) {
     let result = CaptureRanking(month: month, facts: facts, rules: rules, ranking: ranking, until: instant)
     let lines = result.projects.map { ranked in
-      let place = ranked.place.map { "第\($0)名" } ?? "不参与排名"
-      let money =
-        ranked.reward > 0 ? " 奖励\(ranked.reward)元" : ranked.penalty > 0 ? " 处罚\(ranked.penalty)元" : ""
-      return "\(place) \(ranked.rate.project): \(Int((ranked.rate.rate * 100).rounded()))%\(money)"
+      RankingLine(
+        rank: ranked.place, project: projectName(ranked.rate.project), rate: percent(ranked.rate.rate),
+        interviewed: ranked.rate.interviewed)
     }
-    return entry(
-      key: "ranking:\(month)", audience: .operations, recipient: "operations", project: nil,
-      title: "\(month) 信息捕捉率排名", lines: lines, data: AnyReport(result), at: instant)
+    let content = MonthlySummaryReport(month: "\(month)", projects: [], ranking: lines, hotIssues: [])
+    return (
+      "ranking:\(month)",
+      OutboxMessage(audience: .operations, project: nil, content: .monthlySummary(content))
+    )
   }
 
-  private func samples(month: YearMonth, size: Sample, at instant: Date) -> [OutboxEntry] {
+  private func samples(month: YearMonth, size: Sample, at instant: Date) -> [(
+    key: String, message: OutboxMessage
+  )] {
     facts.projectIDs.map { project in
       let sample = VerificationSample(
         project: project, month: month, facts: facts, rules: rules, size: size, until: instant)
-      let lines = sample.visits.map { visit in
-        let owner = facts.households[visit.household]?.owner
-        return
-          "\(visit.household) \(owner.map { Masking.name($0.name.isEmpty ? $0.surname : $0.name) } ?? "") "
-          + "\(owner.map { Masking.phone($0.phone) } ?? "") \(visit.channel.rawValue) 管家 \(visit.steward)"
+      let visits = sample.visits.map { visit in
+        SampledVisit(
+          owner: owner(of: visit.household), at: StatusLine.format(visit.at, in: rules.settings.timeZone),
+          steward: facts.stewards[visit.steward]?.name ?? visit.steward, channel: visit.channel.rawValue)
       }
-      return entry(
-        key: "sample:\(project):\(month)", audience: .operations, recipient: "operations", project: project,
-        title: "\(month) 抽样验证 \(facts.projects[project]?.name ?? project): \(sample.visits.count) 条",
-        lines: lines, data: nil, at: instant)
+      let content = VerificationSampleReport(project: projectName(project), month: "\(month)", visits: visits)
+      return (
+        "sample:\(project):\(month)",
+        OutboxMessage(audience: .operations, project: project, content: .verificationSample(content))
+      )
     }
+  }
+
+  private func projectName(_ project: String) -> String { facts.projects[project]?.name ?? project }
+
+  private func owner(of household: String) -> OwnerRef {
+    let owner = facts.households[household]?.owner
+    return OwnerRef(household: household, surname: owner?.surname ?? "", phone: owner?.phone ?? "")
   }
 }
 
-/// Builds one outbox entry from its parts.
-func entry(
-  key: String, audience: Audience, recipient: String, project: String?, title: String, lines: [String],
-  data: AnyReport?, at instant: Date
-) -> OutboxEntry {
-  let payload = NoticePayload(
-    report: String(key.prefix { $0 != ":" }), audience: audience.rawValue, recipient: recipient,
-    project: project, title: title, text: ([title] + lines).joined(separator: "\n"), data: data)
-  return OutboxEntry(key: key, channel: audience.rawValue, payload: payload.json, notBefore: instant)
-}
+/// `92.5%`.
+func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }

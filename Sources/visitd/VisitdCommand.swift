@@ -23,6 +23,9 @@ struct VisitdCommand: AsyncParsableCommand {
   @Option(help: "The control socket (default: $RUNTIME_DIRECTORY/control.sock, else beside the database).")
   var controlSocket: String?
 
+  @Option(help: "The receivers file (default: /etc/visitd/visitd.toml; absent: everything to the journal).")
+  var deliveryConfig: String?
+
   @Flag(help: "Load generated demo facts when the database holds no household.")
   var demoIfEmpty = false
 
@@ -32,7 +35,7 @@ struct VisitdCommand: AsyncParsableCommand {
     let logger = Logger(label: "visitd")
     let settings = DaemonSettings(
       rulesDirectories: rulesDirectories, databasePath: db, controlSocket: controlSocket,
-      demoIfEmpty: demoIfEmpty, environment: environment)
+      demoIfEmpty: demoIfEmpty, deliveryConfig: deliveryConfig, environment: environment)
     let daemon = try DaemonService(settings: settings, logger: logger)
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(
