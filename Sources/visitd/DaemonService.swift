@@ -3,6 +3,7 @@ import Delivery
 import Foundation
 import Logging
 import ServiceLifecycle
+import Store
 import Systemd
 
 /// The daemon's service: start up, tell systemd READY, then sleep until something is due, do it, repeat.
@@ -32,14 +33,12 @@ final class DaemonService: Service, Sendable {
       case .factsChanged(let households): sleeper.interrupt(.factsChanged(households))
       }
     }
-    let config = try DeliveryConfigLoader(environment: settings.environment).load(
-      path: settings.deliveryConfig)
-    let worker = try OutboxWorker(store: core.store, config: config, logger: logger)
+    var worker = try makeWorker(core.store)
     notifier.ready(status: core.status(next: core.nextInstant(after: Date())))
     logger.info("ready", metadata: ["control-socket": "\(settings.controlSocket)"])
     do {
       try await withGracefulShutdownHandler {
-        try await loop(&core, worker: worker)
+        try await loop(&core, worker: &worker)
       } onGracefulShutdown: { [sleeper] in
         sleeper.interrupt(.shutdown)
       }
@@ -52,7 +51,7 @@ final class DaemonService: Service, Sendable {
     logger.info("stopped")
   }
 
-  private func loop(_ core: inout DaemonCore, worker: OutboxWorker) async throws {
+  private func loop(_ core: inout DaemonCore, worker: inout OutboxWorker) async throws {
     var lastDay = core.today(Date())
     while true {
       let now = Date()
@@ -67,13 +66,15 @@ final class DaemonService: Service, Sendable {
       notifier.status(core.status(next: next))
       if Watchdog.interval != nil { notifier.watchdog() }
       let wakes = await sleeper.sleepDetached(until: next?.at, watchdogEvery: Watchdog.pingInterval)
-      if try handle(wakes, core: &core) == .stop { return }
+      if try await handle(wakes, core: &core, worker: &worker) == .stop { return }
     }
   }
 
   private enum Next { case goOn, stop }
 
-  private func handle(_ wakes: [Wake], core: inout DaemonCore) throws -> Next {
+  private func handle(_ wakes: [Wake], core: inout DaemonCore, worker: inout OutboxWorker) async throws
+    -> Next
+  {
     for wake in wakes {
       switch wake {
       case .deadline, .watchdog: break
@@ -81,7 +82,7 @@ final class DaemonService: Service, Sendable {
         logger.notice("the wall clock was set; computing the next due instant again")
         core.replanAll(now: Date())
       case .interrupted(.shutdown): return .stop
-      case .interrupted(.reload): reload(&core)
+      case .interrupted(.reload): await reload(&core, worker: &worker)
       case .interrupted(.factsChanged(let households)):
         core.refresh(households: households, now: Date())
       }
@@ -89,9 +90,23 @@ final class DaemonService: Service, Sendable {
     return .goOn
   }
 
-  private func reload(_ core: inout DaemonCore) {
-    notifier.reloading(status: "reloading rules")
+  private func reload(_ core: inout DaemonCore, worker: inout OutboxWorker) async {
+    notifier.reloading(status: "reloading rules and receivers")
     core.reloadRules(settings.rulesDirectories, now: Date())
+    do {
+      let fresh = try makeWorker(core.store)
+      await worker.shutdown()
+      worker = fresh
+    } catch {
+      logger.error("receivers not reloaded, keeping the previous ones: \(error)")
+    }
     notifier.ready(status: core.status(next: core.nextInstant(after: Date())))
+  }
+
+  /// An outbox worker over the receivers file (everything to the journal when there is none).
+  private func makeWorker(_ store: SQLiteStore) throws -> OutboxWorker {
+    let config = try DeliveryConfigLoader(environment: settings.environment).load(
+      path: settings.deliveryConfig)
+    return try OutboxWorker(store: store, config: config, logger: logger)
   }
 }
