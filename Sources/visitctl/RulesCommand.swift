@@ -21,12 +21,13 @@ struct RulesOptions: ParsableArguments {
 
   /// The source to load: the given directories, the default path, or `./rules` from a checkout.
   func source() -> RuleSource {
-    guard directories.isEmpty else { return RuleSource(directories: directories) }
-    let shipped = RuleSource.defaultDirectories[0]
-    guard !FileManager.default.fileExists(atPath: shipped), FileManager.default.fileExists(atPath: "rules")
-    else { return RuleSource() }
-    standardError("visitctl: \(shipped) does not exist; using ./rules (running from the checkout)")
-    return RuleSource(directories: ["rules"])
+    let resolved = RuleSource.resolve(directories)
+    if resolved.fromCheckout {
+      standardError(
+        "visitctl: \(RuleSource.defaultDirectories[0]) does not exist; using ./rules (running from the checkout)"
+      )
+    }
+    return resolved.source
   }
 
   /// Loads the rules, checking calendars against now; prints every problem and fails when there is one.

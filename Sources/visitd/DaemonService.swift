@@ -21,18 +21,13 @@ final class DaemonService: Service, Sendable {
   }
 
   /// Asks the loop to re-read the rules (SIGHUP).
-  func requestReload() { sleeper.interrupt(.reload) }
+  func requestReload() { sleeper.interrupt(.control(.reload)) }
 
   func run() async throws {
     var core = try DaemonCore.start(settings: settings, logger: logger, now: Date())
     let listener = try ControlListener(path: settings.controlSocket)
     defer { listener.remove() }
-    listener.start { [sleeper] message in
-      switch message {
-      case .reload: sleeper.interrupt(.reload)
-      case .factsChanged(let households): sleeper.interrupt(.factsChanged(households))
-      }
-    }
+    listener.start { [sleeper] message in sleeper.interrupt(.control(message)) }
     var worker = try makeWorker(core.store)
     notifier.ready(status: core.status(next: core.nextInstant(after: Date())))
     logger.info("ready", metadata: ["control-socket": "\(settings.controlSocket)"])
@@ -82,8 +77,8 @@ final class DaemonService: Service, Sendable {
         logger.notice("the wall clock was set; computing the next due instant again")
         core.replanAll(now: Date())
       case .interrupted(.shutdown): return .stop
-      case .interrupted(.reload): await reload(&core, worker: &worker)
-      case .interrupted(.factsChanged(let households)):
+      case .interrupted(.control(.reload)): await reload(&core, worker: &worker)
+      case .interrupted(.control(.factsChanged(let households))):
         core.refresh(households: households, now: Date())
       }
     }

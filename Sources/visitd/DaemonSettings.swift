@@ -23,18 +23,12 @@ struct DaemonSettings: Sendable {
     rulesDirectories: [String], databasePath: String?, controlSocket: String?, demoIfEmpty: Bool,
     deliveryConfig: String?, environment: [String: String]
   ) {
-    self.rulesDirectories = rulesDirectories.isEmpty ? Self.defaultRules() : rulesDirectories
+    self.rulesDirectories = RuleSource.resolve(rulesDirectories).source.directories
     self.databasePath = DatabaseLocation.path(explicit: databasePath, environment: environment)
     self.controlSocket =
       controlSocket ?? ControlSocket.defaultPath(environment: environment, databasePath: self.databasePath)
     self.demoIfEmpty = demoIfEmpty
     self.deliveryConfig = deliveryConfig ?? "/etc/visitd/visitd.toml"
     self.environment = environment
-  }
-
-  private static func defaultRules() -> [String] {
-    let installed = RuleSource.defaultDirectories
-    let exists = installed.contains { FileManager.default.fileExists(atPath: $0) }
-    return exists ? installed : ["rules"]
   }
 }

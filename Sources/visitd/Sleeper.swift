@@ -1,4 +1,5 @@
 import CLinux
+import Control
 import Foundation
 import Synchronization
 
@@ -16,10 +17,8 @@ enum Wake: Equatable, Sendable {
 
 /// A request to wake the sleeping loop.
 enum Interrupt: Equatable, Sendable {
-  /// Re-read the rules (SIGHUP, `visitctl reload`).
-  case reload
-  /// Facts changed: re-plan these households (empty means all).
-  case factsChanged([String])
+  /// A request from SIGHUP or `visitctl`: re-read the rules, or re-plan households whose facts changed.
+  case control(ControlMessage)
   /// Finish the work in hand and stop.
   case shutdown
 }

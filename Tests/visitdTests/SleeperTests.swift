@@ -26,18 +26,18 @@ import Testing
   let sleeper = try Sleeper()
   Thread.detachNewThread {
     Thread.sleep(forTimeInterval: 0.05)
-    sleeper.interrupt(.reload)
+    sleeper.interrupt(.control(.reload))
   }
   let wakes = await sleeper.sleepDetached(until: nil, watchdogEvery: nil)
-  #expect(wakes == [.interrupted(.reload)])
+  #expect(wakes == [.interrupted(.control(.reload))])
 }
 
 @Test func interruptsQueuedBeforeSleepingAreDeliveredInOrder() throws {
   let sleeper = try Sleeper()
-  sleeper.interrupt(.factsChanged(["H1"]))
+  sleeper.interrupt(.control(.factsChanged(["H1"])))
   sleeper.interrupt(.shutdown)
   #expect(
     sleeper.sleep(until: nil, watchdogEvery: nil) == [
-      .interrupted(.factsChanged(["H1"])), .interrupted(.shutdown),
+      .interrupted(.control(.factsChanged(["H1"]))), .interrupted(.shutdown),
     ])
 }

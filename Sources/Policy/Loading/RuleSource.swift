@@ -11,6 +11,17 @@ public struct RuleSource: Sendable, Hashable {
   /// A source reading `directories` in order.
   public init(directories: [String] = RuleSource.defaultDirectories) { self.directories = directories }
 
+  /// The given directories; else the default path, or `./rules` when the shipped rules are not installed and
+  /// the current directory is a checkout (then `fromCheckout` is true).
+  public static func resolve(_ directories: [String]) -> (source: RuleSource, fromCheckout: Bool) {
+    guard directories.isEmpty else { return (RuleSource(directories: directories), false) }
+    let files = FileManager.default
+    guard !files.fileExists(atPath: defaultDirectories[0]), files.fileExists(atPath: "rules") else {
+      return (RuleSource(), false)
+    }
+    return (RuleSource(directories: ["rules"]), true)
+  }
+
   /// The effective files by name, with what they replaced and whether they mask the name; missing directories are skipped.
   public func effectiveFiles() -> [PolicyFile] {
     var byName: [String: PolicyFile] = [:]
