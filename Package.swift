@@ -41,7 +41,9 @@ let package = Package(
       dependencies: ["CalendarSpec", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
     .target(name: "Planner", dependencies: ["Policy", "CalendarSpec"]),
-    .target(name: "Store", dependencies: ["Planner", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
+      name: "Store",
+      dependencies: ["Planner", "Policy", "CalendarSpec", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "Delivery",
       dependencies: [
@@ -107,7 +109,11 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
-    .testTarget(name: "StoreTests", dependencies: ["Store", "Planner", "Policy", "CalendarSpec"]),
+    .testTarget(
+      name: "StoreTests",
+      dependencies: [
+        "Store", "Planner", "Policy", "CalendarSpec", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

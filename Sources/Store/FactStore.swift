@@ -9,14 +9,23 @@ public protocol FactStore: Sendable {
   /// What the store knows for validation; household codes and tickets only when `withHouseholds`.
   func catalog(withHouseholds: Bool) throws -> Catalog
 
-  /// Writes a batch in one transaction, then applies the task changes `replan` returns in the same one.
+  /// Runs `body` on one consistent read view.
+  func read<T>(_ body: (any FactReading) throws -> T) throws -> T
+
+  /// Writes a batch in one transaction, then stores the plan update `replan` returns in the same one.
   ///
-  /// `replan` is the re-plan hook: it gets the summary (the affected households) and returns the
-  /// task changes to store. With `dryRun` everything is rolled back and the summary says what would change.
+  /// `replan` is the re-plan hook: it gets the summary (the affected households), the plan stamp before the
+  /// write and a reader that sees the write, and returns the task changes to store (nil: not re-planned, the
+  /// stored plan is then stale). With `dryRun` everything is rolled back and the summary says what would change.
   @discardableResult
   func write(
-    _ batch: FactBatch, dryRun: Bool, replan: ((WriteSummary) throws -> [TaskChange])?
-  ) throws -> WriteSummary
+    _ batch: FactBatch, dryRun: Bool,
+    replan: ((WriteSummary, PlanStamp, any FactReading) throws -> PlanUpdate?)?
+  ) throws -> (summary: WriteSummary, update: PlanUpdate?)
+
+  /// Plans inside a write transaction and stores the update `body` returns, stamped as current.
+  @discardableResult
+  func replan(_ body: (any FactReading) throws -> PlanUpdate?) throws -> PlanUpdate?
 
   /// Stores tasks, replacing those with the same ids.
   func save(tasks: [VisitTask]) throws
@@ -38,6 +47,6 @@ extension FactStore {
   /// Writes a batch in one transaction, without re-planning.
   @discardableResult
   public func write(_ batch: FactBatch, dryRun: Bool = false) throws -> WriteSummary {
-    try write(batch, dryRun: dryRun, replan: nil)
+    try write(batch, dryRun: dryRun, replan: nil).summary
   }
 }

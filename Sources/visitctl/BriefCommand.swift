@@ -25,7 +25,7 @@ struct BriefCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    let current = try options.currentPlan()
+    let current = try options.currentPlan(scope: .household(household))
     guard let found = current.facts.households[household] else {
       throw ValidationError("'\(household)' is not a known household")
     }

@@ -32,7 +32,7 @@ struct CampaignCommand: ParsableCommand {
     @Option(help: "The campaign id (default: RULE-PROJECT-FROM).")
     var id: String?
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: WriteOptions
 
     @Flag(help: "Print the result as JSON.")
     var json = false
@@ -55,7 +55,7 @@ struct CampaignCommand: ParsableCommand {
           id: id ?? "\(rule)-\(project)-\(first)", rule: rule, project: project, buildings: chosen,
           from: first, to: last)
       ]
-      try FactWrite.run(batch, store: database, json: json)
+      try FactWrite.run(batch, store: database, rules: store.rules, json: json)
     }
 
     private func buildingSet(_ catalog: Catalog) throws -> Set<String>? {

@@ -1,42 +1,101 @@
+import ArgumentParser
 import CalendarSpec
 import Foundation
 import Planner
 import Policy
 import Store
 
+/// Which stored tasks a read command needs.
+enum TaskScope {
+  /// Every task.
+  case all
+  /// One steward's tasks, of one planned month when given.
+  case steward(String, month: YearMonth?)
+  /// One project's tasks.
+  case project(String)
+  /// One household's tasks.
+  case household(String)
+}
+
 /// What a read command works on: the rules, the facts, and the plan of a year (the clock's by default).
 struct CurrentPlan {
   /// The rules in force.
   let rules: RuleSet
-  /// Every fact of the database.
+  /// The facts the listing needs: every fact, or with a narrower scope the households of its tasks.
   let facts: Facts
   /// The planner of the year planned.
   let planner: Planner
-  /// The stored tasks, brought up to date unless read as stored.
+  /// The stored tasks of the scope, dated at the clock; re-planned first when they were stale.
   let plan: Plan
 
-  /// Loads the facts and the stored tasks of `year` (the clock's by default); with `refresh`, re-plans at `clock`
-  /// keeping planned months and, when `persist` and the year is the clock's, stores what changed (what the daemon
-  /// does when it starts), so that the listing matches the facts. Without `withTasks` only the facts are read.
+  /// The plan of `year` (the clock's by default) at `clock`.
+  ///
+  /// When the stored tasks are the plan of the stored facts (or with `refresh` false), they are read as
+  /// stored, only the `scope`'s, and dated at the clock. Otherwise everything is planned again keeping planned
+  /// months and, when `persist` and the year is the clock's, what changed is stored (as the daemon does).
+  /// Without `withTasks` only the facts are read.
   static func load(
     store: SQLiteStore, rules: RuleSet, at clock: Date, year: Int? = nil, refresh: Bool, persist: Bool = true,
-    withTasks: Bool = true
+    withTasks: Bool = true, scope: TaskScope = .all
   ) throws -> CurrentPlan {
-    let facts = try store.loadFacts()
+    let planning = StoredPlanning(rules: rules, clock: clock, year: year)
+    let planner = planning.planner
+    guard withTasks else {
+      let facts = try store.loadFacts()
+      return CurrentPlan(
+        rules: rules, facts: facts, planner: planner, plan: planner.restore([], facts: facts, at: clock))
+    }
+    let current = try persist && planning.isCurrent(store.planStamp())
+    let stale = refresh && !current
+    guard stale else {
+      return try store.read { reader in
+        let tasks = try scope.tasks(reader).filter(planner.overlaps)
+        let facts = try scope.facts(reader, tasks: tasks)
+        return CurrentPlan(
+          rules: rules, facts: facts, planner: planner, plan: planner.restore(tasks, facts: facts, at: clock))
+      }
+    }
     let clockYear = LocalDate(clock, in: rules.settings.timeZone).year
-    let planner = Planner(rules: rules, year: year ?? clockYear)
-    let stored = planner.restore(
-      withTasks ? try store.tasks(household: nil).filter { planner.overlaps($0) } : [], facts: facts,
-      at: clock)
-    guard refresh else { return CurrentPlan(rules: rules, facts: facts, planner: planner, plan: stored) }
-    let plan = planner.plan(facts, at: clock, previous: stored)
-    let changes = plan.changes(since: stored)
-    if persist && planner.from.year == clockYear && !changes.isEmpty { try store.apply(changes) }
-    return CurrentPlan(rules: rules, facts: facts, planner: planner, plan: plan)
+    let whole: StoredPlanning.Whole
+    if persist && planner.from.year == clockYear {
+      var planned: StoredPlanning.Whole?
+      try store.replan { reader in
+        planned = try planning.whole(reader)
+        return planned?.update
+      }
+      guard let planned else { throw ValidationError("planning failed") }
+      whole = planned
+    } else {
+      whole = try store.read { try planning.whole($0) }
+    }
+    return CurrentPlan(rules: rules, facts: whole.facts, planner: planner, plan: whole.plan)
   }
 
   /// The zone of a project (the settings' zone when it names none).
   func zone(ofProject project: String) -> TimeZone {
     facts.projects[project]?.timeZone(fallback: rules.settings.timeZone) ?? rules.settings.timeZone
+  }
+}
+
+extension TaskScope {
+  /// The scope's stored tasks.
+  func tasks(_ reader: any FactReading) throws -> [VisitTask] {
+    switch self {
+    case .all: return try reader.tasks(household: nil)
+    case .steward(let steward, let month): return try reader.tasks(assignee: steward, month: month)
+    case .project(let project): return try reader.tasks(project: project)
+    case .household(let household): return try reader.tasks(household: household)
+    }
+  }
+
+  /// The facts the scope's listing needs: all of them, or the households of `tasks` (and the one asked for).
+  func facts(_ reader: any FactReading, tasks: [VisitTask]) throws -> Facts {
+    switch self {
+    case .all: return try reader.loadFacts()
+    case .household(let household): return try reader.facts(households: [household])
+    case .steward, .project:
+      var seen = Set<String>()
+      return try reader.facts(households: tasks.map(\.household).filter { seen.insert($0).inserted })
+    }
   }
 }

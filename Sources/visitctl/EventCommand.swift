@@ -26,7 +26,7 @@ struct EventCommand: ParsableCommand {
   @Option(help: "When: 2027-03-10, 2027/3/10 or '2027-03-10 18:05', in the project's zone.")
   var at: String
 
-  @OptionGroup var store: StoreOptions
+  @OptionGroup var store: WriteOptions
 
   @Flag(help: "Print the result as JSON.")
   var json = false
@@ -46,7 +46,7 @@ struct EventCommand: ParsableCommand {
       guard instant <= Date() else { throw ValidationError("'\(at)' is in the future") }
       batch.householdEntries = [HouseholdEntry(household: subject, change: try change(), at: instant)]
     }
-    try FactWrite.run(batch, store: database, json: json)
+    try FactWrite.run(batch, store: database, rules: store.rules, json: json)
   }
 
   private func change() throws -> HouseholdEntry.Change {

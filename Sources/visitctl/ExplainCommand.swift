@@ -60,7 +60,7 @@ struct ExplainCommand: ParsableCommand {
     }
     let current = try CurrentPlan.load(
       store: try options.store.open(), rules: rules, at: clock ?? Date(), refresh: !options.stored,
-      persist: clock == nil)
+      persist: clock == nil, scope: .household(household))
     return (current.planner, current.facts, current.plan)
   }
 }

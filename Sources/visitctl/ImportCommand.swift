@@ -15,7 +15,7 @@ struct ImportCommand: ParsableCommand {
   @Argument(help: "The CSV file (UTF-8 with or without BOM, or GB18030/GBK).")
   var file: String
 
-  @OptionGroup var store: StoreOptions
+  @OptionGroup var store: WriteOptions
 
   @Flag(help: "Check the file and show what would change, writing nothing.")
   var dryRun = false
@@ -43,7 +43,7 @@ struct ImportCommand: ParsableCommand {
     let importer = FactImporter(kind: kind, fileName: (file as NSString).lastPathComponent, context: context)
     let outcome = importer.read(bytes: Array(data), encoding: encoding)
     try report(outcome)
-    try FactWrite.run(outcome.batch, store: database, dryRun: dryRun, json: json)
+    try FactWrite.run(outcome.batch, store: database, rules: store.rules, dryRun: dryRun, json: json)
   }
 
   private func report(_ outcome: ImportOutcome) throws {

@@ -27,8 +27,9 @@ struct PlanCommand: ParsableCommand {
 
   func run() throws {
     let month = try DateArguments.month(month)
-    let current = try options.currentPlan(year: month.year)
     let filter = try TaskFilter(project: project, steward: steward, state: nil, dueBefore: nil, month: nil)
+    let scope: TaskScope = steward.map { .steward($0, month: month) } ?? filter.scope
+    let current = try options.currentPlan(year: month.year, scope: scope)
     let tasks = filter.tasks(in: current.plan).filter { $0.plannedMonth == month && $0.state != .cancelled }
     let sheets = MonthSheet.sheets(tasks, month: month, current: current, contacts: options.contacts)
     if json {

@@ -20,12 +20,12 @@ struct ReadOptions: ParsableArguments {
   var stored = false
 
   /// Opens the database, loads the rules and the plan of `year` (the clock's by default) at `clock` (now by
-  /// default); only the plan of now is stored.
-  func currentPlan(at clock: Date? = nil, year: Int? = nil) throws -> CurrentPlan {
+  /// default) with the tasks of `scope`; only the plan of now is stored.
+  func currentPlan(at clock: Date? = nil, year: Int? = nil, scope: TaskScope = .all) throws -> CurrentPlan {
     let (_, ruleSet) = try rules.load()
     return try CurrentPlan.load(
       store: try store.open(), rules: ruleSet, at: clock ?? Date(), year: year, refresh: !stored,
-      persist: clock == nil)
+      persist: clock == nil, scope: scope)
   }
 
   /// How owners appear in listings.

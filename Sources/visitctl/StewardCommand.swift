@@ -21,7 +21,7 @@ struct StewardCommand: ParsableCommand {
     @Option(help: "Since when, in the project's zone.")
     var at: String
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: WriteOptions
 
     @Flag(help: "Print the result as JSON.")
     var json = false
@@ -38,7 +38,7 @@ struct StewardCommand: ParsableCommand {
       let since = try LocalTime.instant(at, zone: catalog.projectZones[project] ?? "Asia/Shanghai")
       var batch = FactBatch()
       batch.assignments = [AreaAssignment(area: area, steward: steward, since: since)]
-      try FactWrite.run(batch, store: database, json: json)
+      try FactWrite.run(batch, store: database, rules: store.rules, json: json)
     }
   }
 }

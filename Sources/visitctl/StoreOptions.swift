@@ -20,16 +20,33 @@ struct StoreOptions: ParsableArguments {
   }
 }
 
+/// The options of the commands that write facts: the database, and the rules the write re-plans with.
+struct WriteOptions: ParsableArguments {
+  @OptionGroup var store: StoreOptions
+
+  @OptionGroup var rules: RulesOptions
+
+  /// Opens (creating and migrating when needed) the database.
+  func open() throws -> SQLiteStore { try store.open() }
+}
+
 /// Writes a batch with the re-plan hook, then prints what changed.
 enum FactWrite {
-  /// Writes `batch` (rolled back when `dryRun`) and prints the summary, as JSON when `json`.
-  static func run(_ batch: FactBatch, store: SQLiteStore, dryRun: Bool = false, json: Bool = false) throws {
-    let summary = try store.write(batch, dryRun: dryRun, replan: Replan.changes(after:))
-    let changes = try Replan.afterCommit(summary, store: store)
+  /// Writes `batch` (rolled back when `dryRun`) re-planning with `rules`, and prints the summary (JSON when
+  /// `json`) and the tasks it settled.
+  static func run(
+    _ batch: FactBatch, store: SQLiteStore, rules: RulesOptions, dryRun: Bool = false, json: Bool = false
+  ) throws {
+    let hook = dryRun ? nil : Replan.hook(rules: rules)
+    let (summary, update) = try store.write(batch, dryRun: dryRun, replan: hook)
+    if !dryRun { Replan.notifyDaemon(households: summary.affectedHouseholds, databasePath: store.path) }
+    let changes = update?.changes ?? []
     print(json ? try JSONText.encode(summary) : describe(summary))
     let settled = changes.filter { $0.kind == .settled }
     if !json && !settled.isEmpty {
-      print("settled: " + settled.map { "\($0.task.id) (\($0.task.state.rawValue))" }.joined(separator: ", "))
+      let shown = settled.prefix(10).map { "\($0.task.id) (\($0.task.state.rawValue))" }
+      let more = settled.count > shown.count ? " and \(settled.count - shown.count) more" : ""
+      print("settled: " + shown.joined(separator: ", ") + more)
     }
   }
 

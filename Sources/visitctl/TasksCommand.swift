@@ -32,7 +32,7 @@ struct TasksCommand: ParsableCommand {
   func run() throws {
     let filter = try TaskFilter(
       project: project, steward: steward, state: state, dueBefore: dueBefore, month: month)
-    let current = try options.currentPlan()
+    let current = try options.currentPlan(scope: filter.scope)
     let listed = filter.tasks(in: current.plan)
     let rows = listed.map {
       TaskListing($0, household: current.facts.households[$0.household], options.contacts)
@@ -66,6 +66,13 @@ struct TaskFilter {
     }
     self.dueBefore = try dueBefore.map { try DateArguments.day($0, option: "--due-before") }
     self.month = try month.map { try DateArguments.month($0) }
+  }
+
+  /// The stored tasks the filter needs read: one steward's or one project's when it names them.
+  var scope: TaskScope {
+    if let steward { return .steward(steward, month: month) }
+    if let project { return .project(project) }
+    return .all
   }
 
   /// The matching tasks of `plan`, by project, household and precedence.

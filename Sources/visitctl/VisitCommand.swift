@@ -54,7 +54,7 @@ struct VisitCommand: ParsableCommand {
     @Option(help: "Ticket numbers raised, comma-separated (访谈-…).")
     var ticket: String?
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: WriteOptions
 
     @Flag(help: "Print the result as JSON.")
     var json = false
@@ -75,7 +75,7 @@ struct VisitCommand: ParsableCommand {
         }
         throw ValidationError(messages.joined(separator: "\n"))
       }
-      try FactWrite.run(outcome.batch, store: database, json: json)
+      try FactWrite.run(outcome.batch, store: database, rules: store.rules, json: json)
     }
 
     private var fields: [String: String] {

@@ -14,7 +14,7 @@ struct WaiveCommand: ParsableCommand {
   @Option(help: "Why the task is let off.")
   var reason: String
 
-  @OptionGroup var store: StoreOptions
+  @OptionGroup var store: WriteOptions
 
   @Flag(help: "Print the result as JSON.")
   var json = false
@@ -28,6 +28,6 @@ struct WaiveCommand: ParsableCommand {
     }
     var batch = FactBatch()
     batch.waivers = [Waiver(task: task, reason: reason, at: Date())]
-    try FactWrite.run(batch, store: try store.open(), json: json)
+    try FactWrite.run(batch, store: try store.open(), rules: store.rules, json: json)
   }
 }

@@ -1,3 +1,4 @@
+import CLinux
 import CalendarSpec
 import Foundation
 import Logging
@@ -5,39 +6,30 @@ import Planner
 import Policy
 import Store
 
-/// What the daemon holds between wake-ups: the store, the rules in force, the facts and the current plan.
+/// What the daemon holds between wake-ups: the store, the rules in force, the schedules' last runs, and the
+/// outlook of the stored plan. Facts and tasks stay in the database; they are read when a schedule runs.
 struct DaemonCore {
   let store: SQLiteStore
   let logger: Logger
   private(set) var policy: PolicyState
-  private(set) var facts: Facts
-  private(set) var plan: Plan
-  private(set) var lastRuns: [String: Date]
+  private(set) var outlook = PlanOutlook()
+  private(set) var lastRuns: [String: Date] = [:]
   private(set) var rulesProblem: String?
 
-  /// Opens the database, loads the rules and facts, and brings the plan up to `now`.
+  /// Opens the database, loads the rules, and makes sure the stored plan is the plan of the facts at `now`.
   static func start(settings: DaemonSettings, logger: Logger, now: Date) throws -> DaemonCore {
     var stopwatch = Stopwatch(logger: logger)
     let store = try SQLiteStore(path: settings.databasePath)
     let policy = try PolicyState.load(settings.rulesDirectories, now: now, logger: logger)
     if settings.demoIfEmpty { try DemoSeed.seedIfEmpty(store, rules: policy.rules, now: now, logger: logger) }
     stopwatch.lap("database and rules")
-    let facts = try store.loadFacts()
-    stopwatch.lap("facts loaded")
-    let stored = policy.planner.restore(
-      try store.tasks(household: nil).filter(policy.planner.overlaps), facts: facts, at: now)
-    stopwatch.lap("stored tasks restored")
-    let plan = policy.planner.plan(facts, at: now, previous: stored)
-    stopwatch.lap("planned")
-    var core = DaemonCore(
-      store: store, logger: logger, policy: policy, facts: facts, plan: plan, lastRuns: [:], rulesProblem: nil
-    )
-    let changes = plan.changes(since: stored)
-    try core.persist(changes)
-    let kinds = Dictionary(grouping: changes, by: \.kind).map { "\($0.key.rawValue) \($0.value.count)" }
-    stopwatch.lap("changes stored (\(kinds.sorted().joined(separator: ", ")))")
+    var core = DaemonCore(store: store, logger: logger, policy: policy)
+    try core.bringPlanCurrent(now: now)
+    stopwatch.lap("plan current")
     try core.loadScheduleRuns(now: now)
-    logger.info("plan current: \(facts.households.count) households, \(plan.count) tasks")
+    let households = try store.read { try $0.householdCount() }
+    logger.info(
+      "plan current: \(households) households, \(core.outlook.open) open, \(core.outlook.overdue) overdue")
     return core
   }
 
@@ -46,41 +38,55 @@ struct DaemonCore {
     do {
       policy = try PolicyState.load(directories, now: now, logger: logger)
       rulesProblem = nil
-      replanAll(now: now)
       logger.info(
         "rules reloaded: \(policy.rules.rules.count) rules, \(policy.rules.schedules.count) schedules")
     } catch {
       rulesProblem = "rules invalid, running the previous ones"
       logger.error("reload refused; keeping the previous rules")
     }
+    refresh(now: now)
   }
 
-  /// Re-reads the facts and re-plans `households` (all when empty).
-  mutating func refresh(households: [String], now: Date) {
-    do {
-      facts = try store.loadFacts()
-      if households.isEmpty { return replanAll(now: now) }
-      var updated = plan
-      let changes = policy.planner.replan(households: households, in: facts, at: now, plan: &updated)
-      plan = updated
-      try persist(changes)
-    } catch {
-      logger.error("re-plan failed: \(error)")
-    }
+  /// After facts changed, a new day or a clock jump: plans again if the stored plan is stale, then re-reads
+  /// the outlook. Writers re-plan what they change in their own transaction, so usually nothing is planned.
+  mutating func refresh(now: Date) {
+    do { try bringPlanCurrent(now: now) } catch { logger.error("re-plan failed: \(error)") }
   }
 
-  /// Plans everything again at `now` (a new day, new rules, or a year change).
-  mutating func replanAll(now: Date) {
+  /// Plans every household again, in one write transaction, unless the stored tasks are the plan of the
+  /// stored facts with these rules for this year; then reads the outlook at `now`.
+  mutating func bringPlanCurrent(now: Date) throws {
     policy = policy.planning(at: now)
-    let next = policy.planner.plan(facts, at: now, previous: plan)
-    let changes = next.changes(since: plan)
-    plan = next
-    do { try persist(changes) } catch { logger.error("storing the plan failed: \(error)") }
+    let planning = StoredPlanning(rules: policy.rules, clock: now)
+    if !planning.isCurrent(try store.planStamp()) {
+      let update = try store.replan { reader in
+        try planning.isCurrent(reader.planStamp()) ? nil : try planning.whole(reader).update
+      }
+      if let update {
+        let kinds = Dictionary(grouping: update.changes, by: \.kind).map {
+          "\($0.key.rawValue) \($0.value.count)"
+        }
+        logger.info("planned every household (\(kinds.sorted().joined(separator: ", ")))")
+      }
+      releaseMemory()
+    }
+    let horizon = policy.planner.from...policy.planner.to
+    outlook = try store.read { reader in
+      try PlanOutlook.read(reader, horizon: horizon, zone: policy.rules.settings.timeZone, now: now)
+    }
   }
 
   /// Runs every schedule due at `now`, recording each run with what it produced in one transaction.
   mutating func runDueSchedules(now: Date) throws -> [DueRun] {
     let due = policy.timetable.due(lastRuns: lastRuns, now: now)
+    guard !due.isEmpty else { return [] }
+    let planner = policy.planner
+    let (facts, plan) = try store.read { reader in
+      let facts = try reader.loadFacts()
+      let tasks = try reader.tasks(household: nil).filter(planner.overlaps)
+      return (facts, planner.restore(tasks, facts: facts, at: now))
+    }
+    defer { releaseMemory() }
     for run in due {
       guard let schedule = policy.rules.schedules.first(where: { $0.id == run.schedule }) else { continue }
       let notices = try ScheduleNotices(rules: policy.rules, facts: facts, plan: plan)
@@ -94,11 +100,10 @@ struct DaemonCore {
     return due
   }
 
-  /// The next instant anything is due: a schedule, or a task window opening or passing its due date.
+  /// The next instant anything is due: a schedule, or a task window opening or passing its last day.
   func nextInstant(after now: Date) -> (what: String, at: Date)? {
     let schedule = policy.timetable.nextInstant(after: now).map { (what: $0.schedule, at: $0.at) }
-    let task = TaskBoundaries.next(in: plan, facts: facts, zone: policy.rules.settings.timeZone, after: now)
-      .map { (what: "task windows", at: $0) }
+    let task = outlook.nextChange.flatMap { $0 > now ? (what: "task windows", at: $0) : nil }
     return [schedule, task].compactMap { $0 }.min { $0.at < $1.at }
   }
 
@@ -107,12 +112,13 @@ struct DaemonCore {
 
   /// The one-line STATUS=: open and overdue counts, the next due instant, and any rules problem.
   func status(next: (what: String, at: Date)?) -> String {
-    StatusLine(plan: plan, next: next, zone: policy.rules.settings.timeZone, problem: rulesProblem).text
+    StatusLine(outlook: outlook, next: next, zone: policy.rules.settings.timeZone, problem: rulesProblem).text
   }
 
-  private func persist(_ changes: [TaskChange]) throws {
-    guard !changes.isEmpty else { return }
-    try store.apply(changes)
+  /// Hands the memory of a big read back: SQLite's page caches and the C heap's free pages.
+  private func releaseMemory() {
+    store.releaseMemory()
+    malloc_trim(0)
   }
 
   private mutating func loadScheduleRuns(now: Date) throws {

@@ -50,8 +50,8 @@ final class DaemonService: Service, Sendable {
     var lastDay = core.today(Date())
     while true {
       let now = Date()
-      if core.today(now) != lastDay {
-        core.replanAll(now: now)
+      if core.today(now) != lastDay || core.outlook.nextChange.map({ $0 <= now }) ?? false {
+        core.refresh(now: now)
         lastDay = core.today(now)
       }
       _ = try core.runDueSchedules(now: now)
@@ -75,11 +75,11 @@ final class DaemonService: Service, Sendable {
       case .deadline, .watchdog: break
       case .clockChanged:
         logger.notice("the wall clock was set; computing the next due instant again")
-        core.replanAll(now: Date())
+        core.refresh(now: Date())
       case .interrupted(.shutdown): return .stop
       case .interrupted(.control(.reload)): await reload(&core, worker: &worker)
-      case .interrupted(.control(.factsChanged(let households))):
-        core.refresh(households: households, now: Date())
+      case .interrupted(.control(.factsChanged)):
+        core.refresh(now: Date())
       }
     }
     return .goOn

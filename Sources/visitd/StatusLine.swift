@@ -1,22 +1,16 @@
 import CalendarSpec
 import Foundation
-import Planner
 
 /// The STATUS= line: `312 open, 14 overdue; next: mid-month-spot-check 2027-03-15 09:00 +08:00`.
 struct StatusLine {
-  let plan: Plan
+  let outlook: PlanOutlook
   let next: (what: String, at: Date)?
   let zone: TimeZone
   let problem: String?
 
   /// The line systemd shows in `systemctl status`.
   var text: String {
-    var open = 0
-    var overdue = 0
-    for task in plan.allTasks {
-      if task.state == .open { open += 1 } else if task.state == .overdue { overdue += 1 }
-    }
-    var line = "\(open) open, \(overdue) overdue"
+    var line = "\(outlook.open) open, \(outlook.overdue) overdue"
     if let next { line += "; next: \(next.what) \(Self.format(next.at, in: zone))" }
     if let problem { line += "; \(problem)" }
     return line

@@ -137,7 +137,7 @@ import Testing
       HouseholdEntry(household: "H1", change: .grade(.b), at: Seed.instant("2026-04-01"))
     ]
     struct Boom: Error {}
-    #expect(throws: Boom.self) { try store.write(batch, dryRun: false) { _ in throw Boom() } }
+    #expect(throws: Boom.self) { try store.write(batch, dryRun: false) { _, _, _ in throw Boom() } }
     #expect(try store.loadFacts().households["H1"]?.grades.count == 1)
   }
 }

@@ -1,14 +1,24 @@
+import CalendarSpec
 import Foundation
 
 extension Planner {
   /// A plan rebuilt from stored tasks (the daemon's restart), ready to be `previous` or to be re-planned
-  /// incrementally: tasks are indexed by project and household, and the monthly loads of split quotas recounted.
-  public func restore(_ tasks: [VisitTask], facts: Facts, at clock: Date) -> Plan {
+  /// incrementally: tasks are indexed by project and household, unsettled ones dated at `clock` in their
+  /// project's zone, and the monthly loads of split quotas recounted.
+  ///
+  /// `facts` needs the projects and, unless `buildings` (household to building) is given, the households.
+  public func restore(
+    _ tasks: [VisitTask], facts: Facts, buildings: [String: String]? = nil, at clock: Date
+  ) -> Plan {
     let ruleIndex = Dictionary(
       frame.rules.filter(\.splitsMonthly).map { ($0.rule.id, $0.index) },
       uniquingKeysWith: { first, _ in first })
+    var days: [String: LocalDate] = [:]
     var projects: [String: ProjectPlan] = [:]
-    for task in tasks {
+    for stored in tasks {
+      let today = days[stored.project] ?? projectDay(stored.project, facts: facts, clock: clock)
+      days[stored.project] = today
+      let task = stored.dated(on: today)
       var plan = projects[task.project] ?? ProjectPlan(tasks: [:], households: [], ledger: SplitLedger())
       projects[task.project] = nil
       plan.tasks[task.household, default: []].append(task)
@@ -16,15 +26,28 @@ extension Planner {
         let key = SplitGroupKey(
           steward: task.assignee, ruleIndex: index, firstMonth: period.first.index,
           months: period.period.months)
-        let building = facts.households[task.household]?.building ?? ""
+        let building = buildings?[task.household] ?? facts.households[task.household]?.building ?? ""
         plan.ledger.add(key, offset: task.plannedMonth.index - key.firstMonth, building: building)
       }
       projects[task.project] = plan
     }
+    let precedence = Dictionary(
+      frame.rules.map { ($0.rule.id, $0.index) }, uniquingKeysWith: { first, _ in first })
     for project in Array(projects.keys) {
-      let households = projects[project]?.tasks.keys.sorted() ?? []
-      projects[project]?.households = households
+      guard var plan = projects.removeValue(forKey: project) else { continue }
+      plan.households = plan.tasks.keys.sorted()
+      for household in plan.households {
+        // As planned: by rule precedence, then as stored (by id).
+        plan.tasks[household] = plan.tasks[household]?.enumerated().sorted {
+          (precedence[$0.element.rule] ?? .max, $0.offset) < (precedence[$1.element.rule] ?? .max, $1.offset)
+        }.map(\.element)
+      }
+      projects[project] = plan
     }
     return Plan(from: from, to: to, clock: clock, projects: projects)
+  }
+
+  private func projectDay(_ project: String, facts: Facts, clock: Date) -> LocalDate {
+    LocalDate(clock, in: facts.projects[project]?.timeZone(fallback: frame.defaultZone) ?? frame.defaultZone)
   }
 }

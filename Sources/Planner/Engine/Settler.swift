@@ -72,12 +72,6 @@ struct Settler {
       return
     }
     draft.task.assignee = current
-    if clockDay < draft.task.opensDayNumber {
-      draft.task.state = .planned
-    } else if let last = draft.task.lastDayNumber, clockDay > last {
-      draft.task.state = .overdue
-    } else {
-      draft.task.state = .open
-    }
+    draft.task.state = draft.task.clockState(onDay: clockDay)
   }
 }

@@ -95,6 +95,23 @@ public struct VisitTask: Sendable, Hashable {
   /// The last day number counting grace, or nil while open-ended.
   var lastDayNumber: Int? { dueDay == VisitTask.openEnded ? nil : Int(dueDay) + Int(graceDays) }
 
+  /// The unsettled state the clock alone gives on local day number `day`: planned before the window opens,
+  /// overdue after its last day (grace included), open in between.
+  func clockState(onDay day: Int) -> TaskState {
+    if day < opensDayNumber { return .planned }
+    if let last = lastDayNumber, day > last { return .overdue }
+    return .open
+  }
+
+  /// The task as it stands on local day `day`: an unsettled task's state follows the clock (planned, open,
+  /// overdue); a settled one is unchanged.
+  public func dated(on day: LocalDate) -> VisitTask {
+    guard !state.isSettled else { return self }
+    var dated = self
+    dated.state = clockState(onDay: day.dayNumber)
+    return dated
+  }
+
   /// Closes an open-ended window on `due` (the closing event happened).
   mutating func close(on due: LocalDate, grace: Int) {
     dueDay = Int32(due.dayNumber)

@@ -11,6 +11,7 @@ struct Assembly {
   private var schedules: [Schedule] = []
   private var holidays = HolidayCalendar()
   private var sources: [String: String] = [:]
+  private var digest = ContentDigest()
   private var complete = true
   private var declaredIDs: [(id: String, file: PolicyFile)] = []
 
@@ -39,7 +40,8 @@ struct Assembly {
   func ruleSet() -> RuleSet? {
     guard complete, problems.isEmpty, let settings else { return nil }
     return RuleSet(
-      rules: rules, schedules: schedules, settings: settings, holidays: holidays, sources: sources)
+      rules: rules, schedules: schedules, settings: settings, holidays: holidays, sources: sources,
+      digest: digest.hex)
   }
 
   private mutating func readOther(_ file: PolicyFile, zone: TimeZone, window: VisitingWindow) {
@@ -65,6 +67,10 @@ struct Assembly {
   private mutating func read<T>(_ file: PolicyFile, _ parse: (inout FileChecker, Section) -> T?) -> T? {
     sources[file.name] = file.path
     guard let text = readText(file) else { return nil }
+    if file.kind != .schedules {
+      digest.add(file.name)
+      digest.add(text)
+    }
     var checker = FileChecker(file: file.path, text: text)
     defer { problems += checker.problems.sortedByLine() }
     do throws(TOMLParseError) {

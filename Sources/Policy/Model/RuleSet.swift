@@ -10,17 +10,21 @@ public struct RuleSet: Sendable {
   public let holidays: HolidayCalendar
   /// The file each rule, schedule, settings and holiday file was read from, by id or file name.
   public let sources: [String: String]
+  /// A digest of the names and contents of the files planning depends on (all but the schedules): equal
+  /// digests, equal plans (empty when built in code).
+  public let digest: String
 
   /// A rule set from already validated parts.
   public init(
     rules: [Rule], schedules: [Schedule], settings: Settings, holidays: HolidayCalendar,
-    sources: [String: String]
+    sources: [String: String], digest: String = ""
   ) {
     self.rules = rules.sorted { ($0.precedence, $0.id) < ($1.precedence, $1.id) }
     self.schedules = schedules
     self.settings = settings
     self.holidays = holidays
     self.sources = sources
+    self.digest = digest
   }
 
   /// The rule with an id, if any.

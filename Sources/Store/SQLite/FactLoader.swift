@@ -4,14 +4,33 @@ import GRDB
 import Planner
 import Policy
 
-/// Reads every fact with raw row cursors, merge-joining child tables on their parent's key.
+/// Reads every fact, or those of some households, with raw row cursors, merge-joining child tables on their
+/// parent's key.
+///
+/// With `only`, only those households with their histories, visits, tickets and waivers are read, along
+/// with every project, steward, area and campaign (few rows): what re-planning or listing them needs.
 struct FactLoader {
   let db: Database
+  var only: [String]? = nil
+
+  /// A `WHERE` clause restricting `column` to the households (its argument is `arguments`); empty for all.
+  private func only(_ column: String) -> String {
+    only == nil ? "" : " WHERE \(column) IN (SELECT value FROM json_each(?))"
+  }
+
+  private var arguments: StatementArguments {
+    guard let only else { return [] }
+    return [JSONList.text(only)]
+  }
 
   func load() throws -> Facts {
     Facts(
-      projects: try projects(), stewards: try stewards(), areas: try areas(), households: try households(),
+      projects: try projects(), stewards: try stewards(), areas: try areas(), households: try householdRows(),
       visits: try visits(), tickets: try tickets(), campaigns: try campaigns(), waivers: try waivers())
+  }
+
+  private func cursor(_ sql: String) throws -> MergeCursor {
+    try MergeCursor(db, sql: sql, arguments: arguments)
   }
 
   private func projects() throws -> [Project] {
@@ -44,19 +63,19 @@ struct FactLoader {
     return result
   }
 
-  private func households() throws -> [Household] {
-    var states = try MergeCursor(
-      db, sql: "SELECT household, since, state FROM household_state ORDER BY household")
-    var grades = try MergeCursor(
-      db, sql: "SELECT household, since, grade FROM household_grade ORDER BY household")
-    var events = try MergeCursor(
-      db, sql: "SELECT household, at, name FROM household_event ORDER BY household")
+  private func householdRows() throws -> [Household] {
+    var states = try cursor(
+      "SELECT household, since, state FROM household_state\(only("household")) ORDER BY household")
+    var grades = try cursor(
+      "SELECT household, since, grade FROM household_grade\(only("household")) ORDER BY household")
+    var events = try cursor(
+      "SELECT household, at, name FROM household_event\(only("household")) ORDER BY household")
     let rows = try Row.fetchCursor(
       db,
       sql: """
         SELECT id, project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags
-        FROM household ORDER BY id
-        """)
+        FROM household\(only("id")) ORDER BY id
+        """, arguments: arguments)
     var result: [Household] = []
     while let row = try rows.next() {
       let id: String = row[0]
@@ -117,14 +136,18 @@ struct FactLoader {
   }
 
   private func visits() throws -> [Visit] {
-    var info = try MergeCursor(db, sql: "SELECT visit, field FROM visit_info ORDER BY visit")
-    var feedback = try MergeCursor(
-      db, sql: "SELECT visit, category, is_need FROM visit_feedback ORDER BY visit, position")
-    var ratings = try MergeCursor(db, sql: "SELECT visit, dimension, score FROM visit_rating ORDER BY visit")
-    var tickets = try MergeCursor(db, sql: "SELECT visit, number FROM ticket ORDER BY visit, number")
+    let ofVisits = only == nil ? "" : " WHERE visit IN (SELECT id FROM visit\(only("household")))"
+    var info = try cursor("SELECT visit, field FROM visit_info\(ofVisits) ORDER BY visit")
+    var feedback = try cursor(
+      "SELECT visit, category, is_need FROM visit_feedback\(ofVisits) ORDER BY visit, position")
+    var ratings = try cursor("SELECT visit, dimension, score FROM visit_rating\(ofVisits) ORDER BY visit")
+    var tickets = try cursor("SELECT visit, number FROM ticket\(ofVisits) ORDER BY visit, number")
     let rows = try Row.fetchCursor(
-      db, sql: "SELECT id, household, at, channel, kind, steward, interviewee, outcome FROM visit ORDER BY id"
-    )
+      db,
+      sql: """
+        SELECT id, household, at, channel, kind, steward, interviewee, outcome FROM visit\(only("household"))
+        ORDER BY id
+        """, arguments: arguments)
     var result: [Visit] = []
     while let row = try rows.next() {
       let id: String = row[0]
@@ -148,7 +171,8 @@ struct FactLoader {
   }
 
   private func tickets() throws -> [Ticket] {
-    try Row.fetchAll(db, sql: "SELECT number, household, visit, closed_at FROM ticket").map {
+    let sql = "SELECT number, household, visit, closed_at FROM ticket\(only("household"))"
+    return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
       let closed: Double? = $0[3]
       return Ticket(number: $0[0], household: $0[1], visit: $0[2], closedAt: closed.map(instant))
     }
@@ -165,7 +189,9 @@ struct FactLoader {
   }
 
   private func waivers() throws -> [Waiver] {
-    try Row.fetchAll(db, sql: "SELECT task, reason, at FROM waiver").map {
+    try Row.fetchAll(
+      db, sql: "SELECT task, reason, at FROM waiver\(only("household"))", arguments: arguments
+    ).map {
       Waiver(task: $0[0], reason: $0[1], at: instant($0[2]))
     }
   }

@@ -36,6 +36,9 @@ struct FactWriter {
         try String.fetchAll(db, sql: "SELECT id FROM household WHERE project = ?", arguments: [project]))
     }
     summary.affectedHouseholds = households.sorted()
+    if !summary.isEmpty {
+      try db.execute(sql: "UPDATE plan_state SET facts_version = facts_version + 1 WHERE id = 1")
+    }
     return summary
   }
 

@@ -5,8 +5,8 @@ struct MergeCursor {
   private let cursor: RowCursor
   private var current: Row?
 
-  init(_ db: Database, sql: String) throws {
-    cursor = try Row.fetchCursor(db, sql: sql)
+  init(_ db: Database, sql: String, arguments: StatementArguments = []) throws {
+    cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
     current = try cursor.next()
   }
 

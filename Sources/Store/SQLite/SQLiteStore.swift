@@ -65,7 +65,12 @@ public final class SQLiteStore: FactStore {
 extension SQLiteStore {
   /// Loads every fact (raw row cursors, merge-joined by key).
   public func loadFacts() throws -> Facts {
-    try pool.read { db in try FactLoader(db: db).load() }
+    try read { try $0.loadFacts() }
+  }
+
+  /// Runs `body` on one read snapshot.
+  public func read<T>(_ body: (any FactReading) throws -> T) throws -> T {
+    try pool.read { db in try body(StoreReader(db: db)) }
   }
 
   /// What the store knows for validation.
@@ -73,22 +78,61 @@ extension SQLiteStore {
     try pool.read { db in try CatalogLoader.load(db, withHouseholds: withHouseholds) }
   }
 
-  /// Writes a batch and the re-plan's task changes in one transaction (rolled back when `dryRun`).
+  /// Writes a batch, then stores the update the re-plan hook returns, in one transaction (rolled back when
+  /// `dryRun`).
+  ///
+  /// The hook runs only when households are affected; it gets the stamp as it was before the write and a
+  /// reader that sees the write. When it returns an update, the stored tasks are stamped as the plan of the
+  /// written facts.
   public func write(
-    _ batch: FactBatch, dryRun: Bool, replan: ((WriteSummary) throws -> [TaskChange])?
-  ) throws -> WriteSummary {
+    _ batch: FactBatch, dryRun: Bool,
+    replan: ((WriteSummary, PlanStamp, any FactReading) throws -> PlanUpdate?)?
+  ) throws -> (summary: WriteSummary, update: PlanUpdate?) {
     try pool.writeWithoutTransaction { db in
       var summary = WriteSummary()
+      var update: PlanUpdate?
       try db.inTransaction(.immediate) {
+        let reader = StoreReader(db: db)
+        let before = try reader.planStamp()
         var writer = FactWriter(db: db)
         try writer.write(batch)
         summary = try writer.finish()
-        if let replan { try TaskRows.apply(try replan(summary), db: db) }
+        if let replan, !summary.affectedHouseholds.isEmpty {
+          update = try replan(summary, before, reader)
+          if let update { try Self.store(update, db: db) }
+        }
         summary.dryRun = dryRun
         return dryRun ? .rollback : .commit
       }
-      return summary
+      return (summary, update)
     }
+  }
+
+  /// Plans inside a write transaction (so no fact changes meanwhile) and stores the update `body` returns,
+  /// stamped as the plan of the facts it read.
+  @discardableResult
+  public func replan(_ body: (any FactReading) throws -> PlanUpdate?) throws -> PlanUpdate? {
+    try pool.write { db in
+      guard let update = try body(StoreReader(db: db)) else { return nil }
+      try Self.store(update, db: db)
+      return update
+    }
+  }
+
+  /// The plan stamp: facts version, and what the stored tasks were planned from.
+  public func planStamp() throws -> PlanStamp {
+    try read { try $0.planStamp() }
+  }
+
+  /// Lets SQLite free the memory its connections cache (after a big read).
+  public func releaseMemory() { pool.releaseMemory() }
+
+  private static func store(_ update: PlanUpdate, db: Database) throws {
+    try TaskRows.apply(update.changes, db: db)
+    try db.execute(
+      sql: """
+        UPDATE plan_state SET planned_version = facts_version, rules_digest = ?, year = ? WHERE id = 1
+        """, arguments: [update.rulesDigest, update.year])
   }
 
   /// Stores tasks, replacing those with the same ids.
@@ -103,7 +147,7 @@ extension SQLiteStore {
 
   /// The stored tasks, all or one household's, by id.
   public func tasks(household: String?) throws -> [VisitTask] {
-    try pool.read { db in try TaskRows.load(household: household, db: db) }
+    try read { try $0.tasks(household: household) }
   }
 
   /// The last run of a schedule.

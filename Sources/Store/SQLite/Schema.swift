@@ -6,12 +6,27 @@ enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1", migrate: v1)
+    migrator.registerMigration("v2", migrate: v2)
     return migrator
   }
 
   /// Instants are REAL seconds since 1970; local days are INTEGER day numbers since 1970-01-01.
   private static func v1(_ db: Database) throws {
     try db.execute(sql: facts + households + visits + tasks + delivery)
+  }
+
+  /// v2: the plan stamp (which facts version, rules and year the stored tasks are the plan of), and indexes
+  /// for reading one project's tasks and one household's waivers. A v1 database starts with a stale stamp.
+  private static func v2(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE plan_state (
+          id INTEGER PRIMARY KEY CHECK (id = 1), facts_version INTEGER NOT NULL,
+          planned_version INTEGER NOT NULL, rules_digest TEXT NOT NULL, year INTEGER NOT NULL);
+        INSERT INTO plan_state VALUES (1, 1, 0, '', 0);
+        CREATE INDEX task_project ON task(project);
+        CREATE INDEX waiver_household ON waiver(household);
+        """)
   }
 
   private static let facts = """

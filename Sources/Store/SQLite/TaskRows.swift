@@ -24,17 +24,17 @@ enum TaskRows {
     try save(changes.map(\.task), db: db)
   }
 
-  static func load(household: String?, db: Database) throws -> [VisitTask] {
-    let columns = """
-      SELECT household, project, rule, anchor_kind, anchor_text, anchor_number, ordinal, opens, due, grace_end,
-        planned_month, assignee, state, settled_kind, settled_detail, settled_at, outside_window FROM task
-      """
-    let rows =
-      if let household {
-        try Row.fetchCursor(db, sql: columns + " WHERE household = ? ORDER BY id", arguments: [household])
-      } else {
-        try Row.fetchCursor(db, sql: columns + " ORDER BY id")
-      }
+  /// The tasks of the rows `condition` (an SQL `WHERE` clause or empty) selects, by id.
+  static func load(_ condition: String, _ arguments: StatementArguments = [], db: Database) throws
+    -> [VisitTask]
+  {
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT household, project, rule, anchor_kind, anchor_text, anchor_number, ordinal, opens, due, grace_end,
+          planned_month, assignee, state, settled_kind, settled_detail, settled_at, outside_window FROM task
+        \(condition) ORDER BY id
+        """, arguments: arguments)
     var tasks: [VisitTask] = []
     while let row = try rows.next() { tasks.append(try task(row)) }
     return tasks

@@ -1,0 +1,37 @@
+import CalendarSpec
+import Planner
+
+/// Reads facts and tasks on one consistent view: a read snapshot, or the write transaction in hand.
+public protocol FactReading {
+  /// Every fact, indexed for the planner.
+  func loadFacts() throws -> Facts
+
+  /// The facts `households` need to be planned or listed: those households with their histories, visits,
+  /// tickets and waivers, and every project, steward, area and campaign.
+  func facts(households: [String]) throws -> Facts
+
+  /// The stored tasks, all or one household's, by id.
+  func tasks(household: String?) throws -> [VisitTask]
+
+  /// The stored tasks of a project, by id.
+  func tasks(project: String) throws -> [VisitTask]
+
+  /// The stored tasks assigned to a steward, by id; only those planned in `month` when given.
+  func tasks(assignee: String, month: YearMonth?) throws -> [VisitTask]
+
+  /// The project of each of `households` that exists.
+  func projects(ofHouseholds households: [String]) throws -> [String: String]
+
+  /// The building of every household of a project.
+  func buildings(project: String) throws -> [String: String]
+
+  /// The number of households.
+  func householdCount() throws -> Int
+
+  /// The plan stamp: facts version, and what the stored tasks were planned from.
+  func planStamp() throws -> PlanStamp
+
+  /// Calls `body` with the project, first day and last day (grace included; nil while open-ended) of every
+  /// stored task that is not settled.
+  func forEachUnsettledWindow(_ body: (String, LocalDate, LocalDate?) throws -> Void) throws
+}

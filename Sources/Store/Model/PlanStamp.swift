@@ -1,0 +1,44 @@
+import Planner
+
+/// Whether the stored tasks are the plan of the stored facts: the facts' version and the version, rules and
+/// year the tasks were last planned for.
+public struct PlanStamp: Sendable, Hashable {
+  /// Bumped by every write that changes a fact.
+  public var factsVersion: Int
+  /// The facts version the stored tasks were planned from.
+  public var plannedVersion: Int
+  /// The digest of the rules they were planned with (`RuleSet.digest`).
+  public var rulesDigest: String
+  /// The year they were planned for.
+  public var year: Int
+
+  /// A stamp from its parts.
+  public init(factsVersion: Int, plannedVersion: Int, rulesDigest: String, year: Int) {
+    self.factsVersion = factsVersion
+    self.plannedVersion = plannedVersion
+    self.rulesDigest = rulesDigest
+    self.year = year
+  }
+
+  /// Whether the stored tasks are the plan of the stored facts with these rules for this year.
+  public func isCurrent(rulesDigest: String, year: Int) -> Bool {
+    plannedVersion == factsVersion && self.rulesDigest == rulesDigest && self.year == year
+  }
+}
+
+/// Task changes that make the stored tasks the plan of the facts (as the reader sees them) for rules and a year.
+public struct PlanUpdate: Sendable {
+  /// The changes to store.
+  public var changes: [TaskChange]
+  /// The digest of the rules planned with.
+  public var rulesDigest: String
+  /// The year planned.
+  public var year: Int
+
+  /// An update from its parts.
+  public init(changes: [TaskChange], rulesDigest: String, year: Int) {
+    self.changes = changes
+    self.rulesDigest = rulesDigest
+    self.year = year
+  }
+}

@@ -1,0 +1,79 @@
+import CalendarSpec
+import Foundation
+import GRDB
+import Planner
+
+/// The SQLite `FactReading`: queries on one connection, inside its read or write transaction.
+struct StoreReader: FactReading {
+  let db: Database
+
+  func loadFacts() throws -> Facts { try FactLoader(db: db).load() }
+
+  func facts(households: [String]) throws -> Facts {
+    try FactLoader(db: db, only: households).load()
+  }
+
+  func tasks(household: String?) throws -> [VisitTask] {
+    guard let household else { return try TaskRows.load("", db: db) }
+    return try TaskRows.load("WHERE household = ?", [household], db: db)
+  }
+
+  func tasks(project: String) throws -> [VisitTask] {
+    try TaskRows.load("WHERE project = ?", [project], db: db)
+  }
+
+  func tasks(assignee: String, month: YearMonth?) throws -> [VisitTask] {
+    guard let month else { return try TaskRows.load("WHERE assignee = ?", [assignee], db: db) }
+    return try TaskRows.load("WHERE assignee = ? AND planned_month = ?", [assignee, month.index], db: db)
+  }
+
+  func projects(ofHouseholds households: [String]) throws -> [String: String] {
+    var projects: [String: String] = [:]
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT id, project FROM household WHERE id IN (SELECT value FROM json_each(?))",
+      arguments: [JSONList.text(households)])
+    while let row = try rows.next() { projects[row[0]] = row[1] }
+    return projects
+  }
+
+  func buildings(project: String) throws -> [String: String] {
+    var buildings: [String: String] = [:]
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT id, building FROM household WHERE project = ?", arguments: [project])
+    while let row = try rows.next() { buildings[row[0]] = row[1] }
+    return buildings
+  }
+
+  func householdCount() throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT count(*) FROM household") ?? 0
+  }
+
+  func planStamp() throws -> PlanStamp {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT facts_version, planned_version, rules_digest, year FROM plan_state WHERE id = 1")
+    else { return PlanStamp(factsVersion: 1, plannedVersion: 0, rulesDigest: "", year: 0) }
+    return PlanStamp(factsVersion: row[0], plannedVersion: row[1], rulesDigest: row[2], year: row[3])
+  }
+
+  func forEachUnsettledWindow(_ body: (String, LocalDate, LocalDate?) throws -> Void) throws {
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT project, opens, coalesce(grace_end, due) FROM task
+        WHERE state IN ('planned', 'open', 'overdue')
+        """)
+    while let row = try rows.next() {
+      let last: Int? = row[2]
+      try body(row[0], LocalDate(dayNumber: row[1]), last.map(LocalDate.init(dayNumber:)))
+    }
+  }
+}
+
+/// A list of texts as the JSON array `json_each(?)` reads.
+enum JSONList {
+  /// `["a","b"]`, each text escaped as JSON.
+  static func text(_ values: [String]) -> String {
+    String(decoding: (try? JSONEncoder().encode(values)) ?? Data("[]".utf8), as: UTF8.self)
+  }
+}

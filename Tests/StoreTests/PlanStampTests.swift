@@ -1,0 +1,137 @@
+import CalendarSpec
+import Foundation
+import GRDB
+import Planner
+import Policy
+import Testing
+
+@testable import Store
+
+/// The plan stamp says whether the stored tasks are the plan of the stored facts, and writes keep it so.
+@Suite struct PlanStampTests {
+  static let rules: RuleSet = {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("rules").path
+    return try! PolicyLoader.ruleSet(RuleSource(directories: [folder]))
+  }()
+
+  @Test func aNewDatabaseHasNoCurrentPlanAndAWriteBumpsTheFactsVersion() throws {
+    let folder = TempFolder()
+    let store = try SQLiteStore(path: folder.database)
+    let empty = try store.planStamp()
+    #expect(empty.plannedVersion != empty.factsVersion)
+    try store.write(Seed.batch)
+    #expect(try store.planStamp().factsVersion == empty.factsVersion + 1)
+    #expect(try store.write(Seed.batch).isEmpty)
+    #expect(try store.planStamp().factsVersion == empty.factsVersion + 1, "a write changing nothing")
+  }
+
+  @Test func planningStampsTheStoredTasksAsCurrentUntilAWriteWithoutReplanning() throws {
+    let folder = TempFolder()
+    let store = try Seed.store(in: folder)
+    let planning = StoredPlanning(rules: Self.rules, clock: Seed.instant("2026-03-02 09:00"))
+    #expect(!planning.isCurrent(try store.planStamp()))
+    try store.replan { try planning.whole($0).update }
+    #expect(planning.isCurrent(try store.planStamp()))
+    #expect(!(try store.tasks(household: "H1")).isEmpty)
+    let otherRules = StoredPlanning(rules: Self.rules, clock: Seed.instant("2027-01-02 09:00"))
+    #expect(!otherRules.isCurrent(try store.planStamp()), "another year")
+
+    var grade = FactBatch()
+    grade.householdEntries = [
+      HouseholdEntry(household: "H1", change: .grade(.a), at: Seed.instant("2026-03-01"))
+    ]
+    try store.write(grade)
+    #expect(!planning.isCurrent(try store.planStamp()))
+  }
+
+  @Test func theHookSeesTheWriteAndKeepsThePlanCurrent() throws {
+    let folder = TempFolder()
+    let store = try Seed.store(in: folder)
+    let clock = Seed.instant("2026-03-02 09:00")
+    let planning = StoredPlanning(rules: Self.rules, clock: clock)
+    try store.replan { try planning.whole($0).update }
+    var batch = FactBatch()
+    batch.households = [Seed.household("H2")]
+    var seen: [String] = []
+    let (summary, update) = try store.write(batch, dryRun: false) { summary, before, reader in
+      seen = Array(try reader.facts(households: ["H2"]).households.keys)
+      return try planning.afterWrite(summary, before: before, reader)
+    }
+    #expect(summary.affectedHouseholds == ["H2"])
+    #expect(seen == ["H2"])
+    #expect(update?.changes.allSatisfy { $0.task.household == "H2" } == true)
+    #expect(planning.isCurrent(try store.planStamp()))
+    #expect(!(try store.tasks(household: "H2")).isEmpty)
+  }
+
+  @Test func reReplanningSomeHouseholdsGivesWhatPlanningEverythingGives() throws {
+    let folder = TempFolder()
+    let store = try SQLiteStore(path: folder.database)
+    var batch = Seed.batch
+    batch.households = (1...12).map { Seed.household("H\($0)", area: $0 % 3 == 0 ? "A2" : "A1") }
+    try store.write(batch)
+    try store.replan {
+      try StoredPlanning(rules: Self.rules, clock: Seed.instant("2026-01-05 09:00")).whole($0).update
+    }
+
+    let clock = Seed.instant("2026-03-10 20:00")
+    let planning = StoredPlanning(rules: Self.rules, clock: clock)
+    var visit = FactBatch()
+    visit.visits = [
+      VisitRecord(
+        visit: Visit(
+          id: "V1", household: "H4", at: Seed.instant("2026-03-10 18:05"), channel: .inHome, kind: .deep,
+          steward: "S1"))
+    ]
+    visit.householdEntries = [
+      HouseholdEntry(household: "H5", change: .state(.vacant), at: Seed.instant("2026-03-09"))
+    ]
+    let (_, update) = try store.write(visit, dryRun: false) { summary, before, reader in
+      try planning.afterWrite(summary, before: before, reader)
+    }
+    #expect(update?.changes.contains { $0.kind == .settled && $0.task.household == "H4" } == true)
+    let again = try store.read { try planning.whole($0).update.changes }
+    #expect(again.isEmpty, "planning everything changes nothing more: \(again.map(\.task.id))")
+  }
+
+  @Test func scopedReadsReturnOnlyWhatTheyName() throws {
+    let folder = TempFolder()
+    let store = try SQLiteStore(path: folder.database)
+    var batch = Seed.batch
+    batch.households = [Seed.household("H1"), Seed.household("H2"), Seed.household("H3", area: "A2")]
+    try store.write(batch)
+    let clock = Seed.instant("2026-03-02 09:00")
+    try store.replan { try StoredPlanning(rules: Self.rules, clock: clock).whole($0).update }
+    try store.read { reader in
+      let facts = try reader.facts(households: ["H2"])
+      #expect(Array(facts.households.keys) == ["H2"])
+      #expect(facts.projects.count == 2 && facts.stewards.count == 2)
+      #expect(try reader.tasks(project: "P1").allSatisfy { $0.project == "P1" })
+      let s1 = try reader.tasks(assignee: "S1", month: nil)
+      #expect(Set(s1.map(\.household)) == ["H1", "H2"])
+      guard let month = s1.first?.plannedMonth else {
+        Issue.record("S1 has no tasks")
+        return
+      }
+      #expect(try reader.tasks(assignee: "S1", month: month) == s1.filter { $0.plannedMonth == month })
+      #expect(try reader.projects(ofHouseholds: ["H1", "H3", "nobody"]) == ["H1": "P1", "H3": "P1"])
+      #expect(try reader.buildings(project: "P1")["H3"] == "1栋")
+    }
+  }
+
+  @Test func aVersion1DatabaseUpgradesWithItsFactsAndAStalePlan() throws {
+    let folder = TempFolder()
+    let pool = try DatabasePool(path: folder.database)
+    try Schema.migrator.migrate(pool, upTo: "v1")
+    try pool.write { db in
+      try db.execute(sql: "INSERT INTO project VALUES ('P1', '翠湖花园', 'Asia/Shanghai', 'S1')")
+    }
+    try pool.close()
+    let store = try SQLiteStore(path: folder.database)
+    #expect(try store.appliedMigrations() == ["v1", "v2"])
+    #expect(try store.loadFacts().projects["P1"]?.name == "翠湖花园")
+    let stamp = try store.planStamp()
+    #expect(stamp.plannedVersion != stamp.factsVersion)
+  }
+}
