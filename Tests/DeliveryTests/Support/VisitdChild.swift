@@ -1,0 +1,139 @@
+import Foundation
+import Glibc
+
+/// A `visitd` child process over a folder of its own: a database, the shipped rules, a receivers file.
+///
+/// Each `start(log:)` runs the daemon again on the same folder, its stderr in `log` inside the folder,
+/// its `NOTIFY_SOCKET` a datagram socket the test owns.
+final class VisitdChild: @unchecked Sendable {
+  /// The folder holding the database, the rules, the receivers file and the logs.
+  let folder: String
+  private let notify = NotifySocket()
+  private var process = Process()
+
+  /// The `visitd` binary built next to the test bundle (`$VISITD_BIN_DIR` overrides), nil if not built.
+  static let binary: String? = {
+    if let folder = ProcessInfo.processInfo.environment["VISITD_BIN_DIR"] {
+      let candidate = "\(folder)/visitd"
+      return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
+    }
+    var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+    for _ in 0..<6 {
+      let candidate = folder.appendingPathComponent("visitd").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      folder = folder.deletingLastPathComponent()
+    }
+    return nil
+  }()
+
+  /// The repository's `rules/` folder.
+  static var shippedRules: String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules").path
+  }
+
+  /// A folder with a copy of the shipped rules minus `schedules.toml` (so no schedule adds messages).
+  init() throws {
+    folder = try Fixtures.temporaryDirectory()
+    try FileManager.default.copyItem(atPath: Self.shippedRules, toPath: rules)
+    try FileManager.default.removeItem(atPath: "\(rules)/schedules.toml")
+  }
+
+  deinit {
+    if process.isRunning {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  /// The SQLite database.
+  var database: String { "\(folder)/visitd.sqlite" }
+  /// The rules folder.
+  var rules: String { "\(folder)/rules" }
+  /// The receivers file (`--delivery-config`).
+  var deliveryConfig: String { "\(folder)/visitd.toml" }
+
+  /// Whether the current run is alive.
+  var isRunning: Bool { process.isRunning }
+
+  /// Starts the daemon with its stderr in `log` (a file name inside the folder).
+  func start(log: String) throws {
+    process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.binary ?? "visitd")
+    process.arguments = ["--db", database, "--rules", rules, "--delivery-config", deliveryConfig]
+    var environment = ProcessInfo.processInfo.environment
+    environment["NOTIFY_SOCKET"] = notify.path
+    for name in ["JOURNAL_STREAM", "WATCHDOG_USEC", "WATCHDOG_PID", "VISITD_LOG_LEVEL"] {
+      environment.removeValue(forKey: name)
+    }
+    process.environment = environment
+    let path = "\(folder)/\(log)"
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+  }
+
+  /// Waits, off the cooperative pool, for `READY=1`; false on timeout.
+  func waitReady(timeout: TimeInterval = 60) async throws -> Bool {
+    let notify = self.notify
+    return try await offPool { notify.waitFor(timeout: timeout) { $0.contains("READY=1") } != nil }
+  }
+
+  /// Sends `signal` and waits for the exit; returns the termination status, nil on timeout.
+  func stop(_ signal: Int32, timeout: TimeInterval = 30) async throws -> Int32? {
+    kill(process.processIdentifier, signal)
+    let process = self.process
+    guard try await eventually(timeout: timeout, { !process.isRunning }) else { return nil }
+    return process.terminationStatus
+  }
+
+  /// What the run that wrote `log` logged.
+  func log(_ log: String) -> String {
+    (try? String(contentsOfFile: "\(folder)/\(log)", encoding: .utf8)) ?? ""
+  }
+}
+
+/// A datagram socket standing in for systemd's notify socket.
+final class NotifySocket: @unchecked Sendable {
+  /// The socket path to put in `NOTIFY_SOCKET`.
+  let path: String
+  private let descriptor: Int32
+
+  /// Binds a fresh socket in the temporary directory.
+  init() {
+    path = NSTemporaryDirectory() + "notify-" + UUID().uuidString
+    descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    withUnsafeMutableBytes(of: &address.sun_path) { raw in
+      for (index, byte) in path.utf8.prefix(raw.count - 1).enumerated() { raw[index] = byte }
+    }
+    _ = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+      }
+    }
+  }
+
+  deinit {
+    close(descriptor)
+    unlink(path)
+  }
+
+  /// Reads messages until one satisfies `match`; returns it, or nil when `timeout` seconds pass first.
+  func waitFor(timeout: TimeInterval, _ match: (String) -> Bool) -> String? {
+    let deadline = Date().addingTimeInterval(timeout)
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while Date() < deadline {
+      var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+      let milliseconds = Int32(max(1, deadline.timeIntervalSinceNow * 1000))
+      guard poll(&poller, 1, milliseconds) == 1 else { continue }
+      let count = recv(descriptor, &buffer, buffer.count, 0)
+      let message = String(decoding: buffer[0..<max(count, 0)], as: UTF8.self)
+      if match(message) { return message }
+    }
+    return nil
+  }
+}
