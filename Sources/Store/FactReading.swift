@@ -31,7 +31,7 @@ public protocol FactReading {
   /// The plan stamp: facts version, and what the stored tasks were planned from.
   func planStamp() throws -> PlanStamp
 
-  /// Calls `body` with the project, first day and last day (grace included; nil while open-ended) of every
-  /// stored task that is not settled.
-  func forEachUnsettledWindow(_ body: (String, LocalDate, LocalDate?) throws -> Void) throws
+  /// Calls `body` once per distinct window of the stored tasks that are not settled: the project, the first
+  /// day, the last day (grace included; nil while open-ended), and how many tasks have it.
+  func forEachUnsettledWindow(_ body: (String, LocalDate, LocalDate?, Int) throws -> Void) throws
 }

@@ -21,7 +21,7 @@ struct PlanOutlook: Sendable, Equatable {
     var days: [String: (today: Int, next: Int)] = [:]
     var outlook = PlanOutlook()
     let (first, last) = (horizon.lowerBound.dayNumber, horizon.upperBound.dayNumber)
-    try reader.forEachUnsettledWindow { project, opensDay, lastDay in
+    try reader.forEachUnsettledWindow { project, opensDay, lastDay, count in
       let opens = opensDay.dayNumber
       let end = lastDay?.dayNumber
       guard opens <= last, (end ?? last) >= first else { return }
@@ -29,9 +29,9 @@ struct PlanOutlook: Sendable, Equatable {
       if opens > day.today {
         day.next = min(day.next, opens)
       } else if let end, end < day.today {
-        outlook.overdue += 1
+        outlook.overdue += count
       } else {
-        outlook.open += 1
+        outlook.open += count
         if let end { day.next = min(day.next, end + 1) }
       }
       days[project] = day

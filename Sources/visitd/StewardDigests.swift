@@ -37,11 +37,11 @@ struct StewardDigests {
     let overdue = tasks.filter { $0.state == .overdue }.sorted {
       ($0.due ?? day, $0.id) < ($1.due ?? day, $1.id)
     }
-    let date =
-      "\(day) 星期\(Self.weekdays[day.isoWeekday - 1])；本月待访 \(share.open) 项，今日 \(share.today.count) 项"
     let content = StewardDigest(
-      steward: facts.stewards[steward]?.name ?? steward, date: date,
-      window: "\(rules.settings.visitingWindow.hours)", buildings: groups, overdue: overdue.map(lines.line))
+      steward: facts.stewards[steward]?.name ?? steward,
+      date: "\(day) 星期\(Self.weekdays[day.isoWeekday - 1])",
+      window: "\(rules.settings.visitingWindow.hours)", buildings: groups, overdue: overdue.map(lines.line),
+      remaining: share.open)
     let mention = facts.stewards[steward]?.wecomUserID.map { [$0] } ?? []
     return OutboxMessage(
       audience: .steward, project: tasks.first?.project, content: .stewardDigest(content), mentions: mention)

@@ -120,6 +120,16 @@ import Testing
     }
   }
 
+  @Test func householdListsAreEscapedForJSONEach() throws {
+    #expect(JSONList.text(["H1", "a\"b\\c", "tab\there"]) == #"["H1","a\"b\\c","tab\u0009here"]"#)
+    let folder = TempFolder()
+    let store = try Seed.store(in: folder)
+    let facts = try store.read { try $0.facts(households: ["H1", "a\"b"]) }
+    #expect(Array(facts.households.keys) == ["H1"])
+    #expect(Set(facts.areas.keys) == ["A1"])
+    #expect(facts.stewards["S1"] != nil && facts.stewards["S2"] != nil, "the area's steward and the leads")
+  }
+
   @Test func aVersion1DatabaseUpgradesWithItsFactsAndAStalePlan() throws {
     let folder = TempFolder()
     let pool = try DatabasePool(path: folder.database)

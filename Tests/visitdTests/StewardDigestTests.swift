@@ -135,11 +135,12 @@ import Testing
     #expect(digest.buildings.map { $0.visits.map(\.owner.household) } == [["2栋-1", "2栋-2"], ["10栋-4"]])
     #expect(digest.buildings[1].visits[0].due == "2026-11-26")
     #expect(digest.overdue.map(\.owner.household) == ["7栋-1"])
-    #expect(digest.date == "2026-11-26 星期四；本月待访 7 项，今日 3 项")
+    #expect(digest.date == "2026-11-26 星期四")
+    #expect(digest.remaining == 7)
     #expect(digest.window == "17:30-19:30")
     let rendered = try MessageRenderer().render(message, key: messages[0].key)
     let text = rendered.title + "\n" + rendered.body
-    #expect(rendered.title.contains("本月待访 7 项，今日 3 项"))
+    #expect(rendered.body.contains("本月待访 7 项（含今日）"))
     #expect(text.contains("【2栋】") && text.contains("【10栋】") && !text.contains("【7栋】"))
   }
 

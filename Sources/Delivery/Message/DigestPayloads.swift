@@ -44,15 +44,20 @@ public struct StewardDigest: Codable, Sendable, Hashable {
   public var buildings: [BuildingGroup]
   /// Visits past their due date.
   public var overdue: [VisitLine]
+  /// Open visits left this month, today's included (nil in messages stored before it was added).
+  public var remaining: Int?
 
   /// A digest.
-  public init(steward: String, date: String, window: String, buildings: [BuildingGroup], overdue: [VisitLine])
-  {
+  public init(
+    steward: String, date: String, window: String, buildings: [BuildingGroup], overdue: [VisitLine],
+    remaining: Int? = nil
+  ) {
     self.steward = steward
     self.date = date
     self.window = window
     self.buildings = buildings
     self.overdue = overdue
+    self.remaining = remaining
   }
 }
 

@@ -21,6 +21,9 @@ enum DefaultTemplates {
     {{^buildings}}
     （今日无计划回访）
     {{/buildings}}
+    {{#remaining}}
+    本月待访 {{remaining}} 项（含今日）
+    {{/remaining}}
     {{#overdue}}
     {{#first()}}
     已逾期：

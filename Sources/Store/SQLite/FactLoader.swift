@@ -7,8 +7,9 @@ import Policy
 /// Reads every fact, or those of some households, with raw row cursors, merge-joining child tables on their
 /// parent's key.
 ///
-/// With `only`, only those households with their histories, visits, tickets and waivers are read, along
-/// with every project, steward, area and campaign (few rows): what re-planning or listing them needs.
+/// With `only`, only those households with their histories, visits, tickets and waivers are read, with their
+/// areas, the stewards of those areas, of their visits and the project leads, and every project and campaign:
+/// what re-planning or listing them needs.
 struct FactLoader {
   let db: Database
   var only: [String]? = nil
@@ -40,16 +41,34 @@ struct FactLoader {
   }
 
   private func stewards() throws -> [Steward] {
-    try Row.fetchAll(db, sql: "SELECT id, name, wecom FROM steward").map {
-      Steward(id: $0[0], name: $0[1], wecomUserID: $0[2])
-    }
+    let condition =
+      only == nil
+      ? ""
+      : """
+       WHERE id IN (SELECT steward FROM area_steward WHERE area IN \(Self.areasOfHouseholds))
+        OR id IN (SELECT lead FROM project)
+        OR id IN (SELECT steward FROM visit WHERE household IN (SELECT value FROM json_each(?1)))
+      """
+    return try Row.fetchAll(db, sql: "SELECT id, name, wecom FROM steward" + condition, arguments: arguments)
+      .map {
+        Steward(id: $0[0], name: $0[1], wecomUserID: $0[2])
+      }
   }
 
+  /// The areas of the households of `json_each(?1)`.
+  private static let areasOfHouseholds =
+    "(SELECT area FROM household WHERE id IN (SELECT value FROM json_each(?1)))"
+
   private func areas() throws -> [Area] {
-    var assignments = try MergeCursor(
-      db, sql: "SELECT area, since, steward FROM area_steward ORDER BY area, since")
+    var assignments = try cursor(
+      "SELECT area, since, steward FROM area_steward\(only == nil ? "" : " WHERE area IN \(Self.areasOfHouseholds)")"
+        + " ORDER BY area, since")
     var result: [Area] = []
-    let rows = try Row.fetchCursor(db, sql: "SELECT id, project, buildings FROM area ORDER BY id")
+    let rows = try Row.fetchCursor(
+      db,
+      sql:
+        "SELECT id, project, buildings FROM area\(only == nil ? "" : " WHERE id IN \(Self.areasOfHouseholds)")"
+        + " ORDER BY id", arguments: arguments)
     while let row = try rows.next() {
       let id: String = row[0]
       var stewards: [StewardAssignment] = []

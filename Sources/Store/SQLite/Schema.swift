@@ -16,7 +16,8 @@ enum Schema {
   }
 
   /// v2: the plan stamp (which facts version, rules and year the stored tasks are the plan of), and indexes
-  /// for reading one project's tasks and one household's waivers. A v1 database starts with a stale stamp.
+  /// for reading one project's tasks, the windows of unsettled tasks, and one household's waivers. A v1
+  /// database starts with a stale stamp.
   private static func v2(_ db: Database) throws {
     try db.execute(
       sql: """
@@ -25,6 +26,8 @@ enum Schema {
           planned_version INTEGER NOT NULL, rules_digest TEXT NOT NULL, year INTEGER NOT NULL);
         INSERT INTO plan_state VALUES (1, 1, 0, '', 0);
         CREATE INDEX task_project ON task(project);
+        CREATE INDEX task_unsettled ON task(project, opens, due, grace_end, state)
+          WHERE state IN ('planned', 'open', 'overdue');
         CREATE INDEX waiver_household ON waiver(household);
         """)
   }

@@ -56,24 +56,39 @@ struct StoreReader: FactReading {
     return PlanStamp(factsVersion: row[0], plannedVersion: row[1], rulesDigest: row[2], year: row[3])
   }
 
-  func forEachUnsettledWindow(_ body: (String, LocalDate, LocalDate?) throws -> Void) throws {
+  func forEachUnsettledWindow(_ body: (String, LocalDate, LocalDate?, Int) throws -> Void) throws {
+    // Grouped on the partial index task_unsettled: a few rows per project rather than one per task.
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT project, opens, coalesce(grace_end, due) FROM task
-        WHERE state IN ('planned', 'open', 'overdue')
+        SELECT project, opens, coalesce(grace_end, due), count(*) FROM task
+        WHERE state IN ('planned', 'open', 'overdue') GROUP BY project, opens, due, grace_end
         """)
     while let row = try rows.next() {
       let last: Int? = row[2]
-      try body(row[0], LocalDate(dayNumber: row[1]), last.map(LocalDate.init(dayNumber:)))
+      try body(row[0], LocalDate(dayNumber: row[1]), last.map(LocalDate.init(dayNumber:)), row[3])
     }
   }
 }
 
 /// A list of texts as the JSON array `json_each(?)` reads.
 enum JSONList {
-  /// `["a","b"]`, each text escaped as JSON.
+  /// `["a","b"]`, each text escaped as JSON (quotes, backslashes and control characters).
   static func text(_ values: [String]) -> String {
-    String(decoding: (try? JSONEncoder().encode(values)) ?? Data("[]".utf8), as: UTF8.self)
+    var json = "["
+    for (index, value) in values.enumerated() {
+      if index > 0 { json += "," }
+      json += "\""
+      for scalar in value.unicodeScalars {
+        switch scalar {
+        case "\"": json += "\\\""
+        case "\\": json += "\\\\"
+        case _ where scalar.value < 0x20: json += String(format: "\\u%04x", scalar.value)
+        default: json.unicodeScalars.append(scalar)
+        }
+      }
+      json += "\""
+    }
+    return json + "]"
   }
 }
