@@ -17,36 +17,44 @@ final class DaemonService: Service, Sendable {
   init(settings: DaemonSettings, logger: Logger) throws {
     self.settings = settings
     self.logger = logger
-    sleeper = try Sleeper()
+    sleeper = try Sleeper(hangup: true)
   }
-
-  /// Asks the loop to re-read the rules (SIGHUP).
-  func requestReload() { sleeper.interrupt(.control(.reload)) }
 
   func run() async throws {
     var core = try DaemonCore.start(settings: settings, logger: logger, now: Date())
     let listener = try ControlListener(path: settings.controlSocket)
     defer { listener.remove() }
     listener.start { [sleeper] message in sleeper.interrupt(.control(message)) }
-    var worker = try makeWorker(core.store)
+    // One HTTP client for the daemon's life: shutting one down goes through libdispatch's thread pool, whose
+    // monitor timer then wakes the process every second, so a reload keeps it.
+    let transport = AsyncHTTPTransport()
+    var worker: OutboxWorker
+    do { worker = try makeWorker(core.store, transport) } catch {
+      try? await transport.shutdown()
+      throw error
+    }
     notifier.ready(status: core.status(next: core.nextInstant(after: Date())))
     logger.info("ready", metadata: ["control-socket": "\(settings.controlSocket)"])
     do {
       try await withGracefulShutdownHandler {
-        try await loop(&core, worker: &worker)
+        try await loop(&core, worker: &worker, transport: transport)
       } onGracefulShutdown: { [sleeper] in
         sleeper.interrupt(.shutdown)
       }
     } catch {
       await worker.shutdown()
+      try? await transport.shutdown()
       throw error
     }
     notifier.stopping(status: "stopping")
     await worker.shutdown()
+    try? await transport.shutdown()
     logger.info("stopped")
   }
 
-  private func loop(_ core: inout DaemonCore, worker: inout OutboxWorker) async throws {
+  private func loop(_ core: inout DaemonCore, worker: inout OutboxWorker, transport: AsyncHTTPTransport)
+    async throws
+  {
     var lastDay = core.today(Date())
     while true {
       let now = Date()
@@ -61,15 +69,15 @@ final class DaemonService: Service, Sendable {
       notifier.status(core.status(next: next))
       if Watchdog.interval != nil { notifier.watchdog() }
       let wakes = await sleeper.sleepDetached(until: next?.at, watchdogEvery: Watchdog.pingInterval)
-      if try await handle(wakes, core: &core, worker: &worker) == .stop { return }
+      if try await handle(wakes, core: &core, worker: &worker, transport: transport) == .stop { return }
     }
   }
 
   private enum Next { case goOn, stop }
 
-  private func handle(_ wakes: [Wake], core: inout DaemonCore, worker: inout OutboxWorker) async throws
-    -> Next
-  {
+  private func handle(
+    _ wakes: [Wake], core: inout DaemonCore, worker: inout OutboxWorker, transport: AsyncHTTPTransport
+  ) async throws -> Next {
     for wake in wakes {
       switch wake {
       case .deadline, .watchdog: break
@@ -77,7 +85,7 @@ final class DaemonService: Service, Sendable {
         logger.notice("the wall clock was set; computing the next due instant again")
         core.refresh(now: Date())
       case .interrupted(.shutdown): return .stop
-      case .interrupted(.control(.reload)): await reload(&core, worker: &worker)
+      case .interrupted(.control(.reload)): await reload(&core, worker: &worker, transport: transport)
       case .interrupted(.control(.factsChanged)):
         core.refresh(now: Date())
       }
@@ -85,11 +93,13 @@ final class DaemonService: Service, Sendable {
     return .goOn
   }
 
-  private func reload(_ core: inout DaemonCore, worker: inout OutboxWorker) async {
+  private func reload(_ core: inout DaemonCore, worker: inout OutboxWorker, transport: AsyncHTTPTransport)
+    async
+  {
     notifier.reloading(status: "reloading rules and receivers")
     core.reloadRules(settings.rulesDirectories, now: Date())
     do {
-      let fresh = try makeWorker(core.store)
+      let fresh = try makeWorker(core.store, transport)
       await worker.shutdown()
       worker = fresh
     } catch {
@@ -99,9 +109,9 @@ final class DaemonService: Service, Sendable {
   }
 
   /// An outbox worker over the receivers file (everything to the journal when there is none).
-  private func makeWorker(_ store: SQLiteStore) throws -> OutboxWorker {
+  private func makeWorker(_ store: SQLiteStore, _ transport: AsyncHTTPTransport) throws -> OutboxWorker {
     let config = try DeliveryConfigLoader(environment: settings.environment).load(
       path: settings.deliveryConfig)
-    return try OutboxWorker(store: store, config: config, logger: logger)
+    return try OutboxWorker(store: store, config: config, transport: transport, logger: logger)
   }
 }

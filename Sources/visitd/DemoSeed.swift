@@ -14,8 +14,10 @@ enum DemoSeed {
   /// Imports demo facts (seed 1, up to today) in one transaction when the store holds no household.
   static func seedIfEmpty(_ store: SQLiteStore, rules: RuleSet, now: Date, logger: Logger) throws {
     guard try store.rowCounts()["household"] ?? 0 == 0 else { return }
-    let today = LocalDate(now, in: rules.settings.timeZone)
-    let files = DemoGenerator(projects: projects, households: households, seed: 1, asOf: today).generate()
+    // Facts up to yesterday: the generator dates visits through the whole of its last day, and a fact in the
+    // future is refused.
+    let yesterday = LocalDate(now, in: rules.settings.timeZone).adding(days: -1)
+    let files = DemoGenerator(projects: projects, households: households, seed: 1, asOf: yesterday).generate()
     var catalog = try store.catalog(withHouseholds: true)
     var all = FactBatch()
     for kind in FactFileKind.allCases {

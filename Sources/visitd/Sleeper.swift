@@ -23,25 +23,29 @@ enum Interrupt: Equatable, Sendable {
   case shutdown
 }
 
-/// Sleeps until a wall-clock instant, waking early when the clock is set or when interrupted.
+/// Sleeps until a wall-clock instant, waking early when the clock is set, on SIGHUP, or when interrupted.
 ///
 /// The deadline is a `CLOCK_REALTIME` timerfd armed with `TFD_TIMER_CANCEL_ON_SET`, so a clock
-/// jump wakes the sleeper instead of leaving it asleep for the wrong length; nothing polls.
+/// jump wakes the sleeper instead of leaving it asleep for the wrong length; SIGHUP arrives on a signalfd
+/// (the process blocks it in every thread, see `HangupSignal`); nothing polls.
 final class Sleeper: Sendable {
   private let timer: Int32
   private let bell: Int32
+  private let hangup: Int32
   private let pending = Mutex<[Interrupt]>([])
 
-  /// A sleeper with its own timer and wake-up descriptors.
-  init() throws {
+  /// A sleeper with its own timer and wake-up descriptors; SIGHUP wakes it for a reload when `hangup`.
+  init(hangup: Bool = false) throws {
     timer = timerfd_create(CLOCK_REALTIME, Int32(TFD_CLOEXEC))
     bell = eventfd(0, Int32(EFD_CLOEXEC))
-    guard timer >= 0, bell >= 0 else { throw SleeperError.descriptor(errno) }
+    self.hangup = hangup ? HangupSignal.descriptor() : -1
+    guard timer >= 0, bell >= 0, !hangup || self.hangup >= 0 else { throw SleeperError.descriptor(errno) }
   }
 
   deinit {
     close(timer)
     close(bell)
+    if hangup >= 0 { close(hangup) }
   }
 
   /// Wakes the sleeper (now, or at its next sleep) with an interrupt.
@@ -58,12 +62,13 @@ final class Sleeper: Sendable {
     var descriptors = [
       pollfd(fd: timer, events: Int16(POLLIN), revents: 0),
       pollfd(fd: bell, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: hangup, events: Int16(POLLIN), revents: 0),
     ]
     let timeout =
       interval.map {
         Int32(clamping: $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000)
       } ?? -1
-    let ready = poll(&descriptors, 2, timeout)
+    let ready = poll(&descriptors, 3, timeout)
     if ready == 0 { return [.watchdog] }
     var wakes: [Wake] = []
     if descriptors[0].revents != 0 { wakes.append(readTimer()) }
@@ -71,6 +76,11 @@ final class Sleeper: Sendable {
       var count: UInt64 = 0
       _ = read(bell, &count, 8)
       wakes += takeInterrupts() ?? []
+    }
+    if descriptors[2].revents != 0 {
+      var info = signalfd_siginfo()
+      _ = read(hangup, &info, MemoryLayout<signalfd_siginfo>.size)
+      wakes.append(.interrupted(.control(.reload)))
     }
     return wakes
   }
@@ -110,6 +120,28 @@ final class Sleeper: Sendable {
     var expirations: UInt64 = 0
     let count = read(timer, &expirations, 8)
     return count < 0 && errno == ECANCELED ? .clockChanged : .deadline
+  }
+}
+
+/// SIGHUP, taken out of the default disposition and read from a signalfd by the sleeper.
+enum HangupSignal {
+  /// Blocks SIGHUP in the calling thread and every thread it starts later; call first thing in `main`.
+  static func block() {
+    var set = hangupSet()
+    pthread_sigmask(SIG_BLOCK, &set, nil)
+  }
+
+  /// A signalfd that reads SIGHUP (blocked by `block()`), or -1.
+  static func descriptor() -> Int32 {
+    var set = hangupSet()
+    return signalfd(-1, &set, Int32(SFD_CLOEXEC))
+  }
+
+  private static func hangupSet() -> sigset_t {
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGHUP)
+    return set
   }
 }
 

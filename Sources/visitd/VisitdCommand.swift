@@ -4,10 +4,8 @@ import Logging
 import ServiceLifecycle
 import Store
 import Systemd
-import UnixSignals
 
 /// `visitd`: the long-running service that keeps every plan current and fires the policy's schedules.
-@main
 struct VisitdCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "visitd",
@@ -40,22 +38,10 @@ struct VisitdCommand: AsyncParsableCommand {
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(
         services: [
-          .init(service: daemon),
-          .init(service: ReloadSignalService(daemon: daemon), successTerminationBehavior: .ignore),
+          .init(service: daemon)
         ],
         gracefulShutdownSignals: [.sigterm, .sigint],
         logger: logger))
     try await group.run()
-  }
-}
-
-/// Turns SIGHUP into a rules reload of the daemon.
-struct ReloadSignalService: Service {
-  let daemon: DaemonService
-
-  func run() async throws {
-    for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
-      daemon.requestReload()
-    }
   }
 }

@@ -33,12 +33,12 @@ public struct Planner: Sendable {
 
   /// Plans every household at `clock`; tasks of `previous` keep their planned months.
   ///
-  /// Projects are planned concurrently (they share nothing).
+  /// Projects are planned concurrently, on threads of the planner's own (they share nothing).
   public func plan(_ facts: Facts, at clock: Date, previous: Plan? = nil) -> Plan {
     let context = PlanContext(frame: frame, clock: clock)
     let projects = facts.projectIDs
     let results = ResultSlots<ProjectPlan>(count: projects.count)
-    DispatchQueue.concurrentPerform(iterations: projects.count) { index in
+    ParallelLoop.run(projects.count) { index in
       let planner = ProjectPlanner(context: context, facts: facts, project: projects[index])
       results.store(planner.plan(previous: previous?.projects[projects[index]]), at: index)
     }
