@@ -28,6 +28,9 @@ struct StoreBench {
       Measure.line("import of the 5 files", Measure.duration(imported), target: "≤ 30 s", met: imported <= 30)
     )
     let steward = "P001-S01"
+    // The listings are timed once the import's pages are on disk (the checkpoint of a 1 GB write-ahead log
+    // is still being written back right after it), as a steward lists tasks long after an import.
+    flushToDisk()
     try listing("tasks --steward \(steward)", ["tasks", "--steward", steward], database: database)
     try listing(
       "plan --month 2026-10 --steward \(steward)", ["plan", "--month", "2026-10", "--steward", steward],
@@ -37,14 +40,22 @@ struct StoreBench {
     print(Measure.line("database file size", Measure.bytes(size)))
   }
 
+  private func flushToDisk() {
+    let sync = Process()
+    sync.executableURL = URL(fileURLWithPath: "/bin/sync")
+    try? sync.run()
+    sync.waitUntilExit()
+  }
+
   private func listing(_ what: String, _ arguments: [String], database: String) throws {
+    _ = try time(arguments + ["--db", database, "--rules", options.rules])
     let runs = try (0..<options.runs).map { _ in
       try time(arguments + ["--db", database, "--rules", options.rules])
     }
     let median = Measure.median(runs)
     print(
       Measure.line(
-        "\(what) (whole process, median of \(runs.count))", Measure.duration(median),
+        "\(what) (whole process, median of \(runs.count) after one)", Measure.duration(median),
         target: "≤ 50 ms", met: median <= 0.05))
   }
 
