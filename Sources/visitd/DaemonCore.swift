@@ -95,7 +95,9 @@ struct DaemonCore {
       lastRuns[run.schedule] = run.scheduledFor
       logger.info(
         "schedule ran: \(notices.count) notice(s)",
-        metadata: ["schedule": "\(run.schedule)", "scheduled-for": "\(run.scheduledFor)"])
+        metadata: [
+          "schedule": "\(run.schedule)", "scheduled-for": "\(run.scheduledFor)", "elapses": "\(run.elapses)",
+        ])
     }
     return due
   }

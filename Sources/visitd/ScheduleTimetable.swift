@@ -8,6 +8,8 @@ struct DueRun: Equatable, Sendable {
   let schedule: String
   /// The calendar elapse this run is for (the latest one when several were missed).
   let scheduledFor: Date
+  /// How many elapses the run stands for: 1 on time, more after downtime.
+  var elapses = 1
 }
 
 /// When each schedule elapses, in the policy's zone, on the days its filter allows.
@@ -42,8 +44,12 @@ struct ScheduleTimetable: Sendable {
       guard let last = lastRuns[schedule.id], var latest = nextElapse(of: schedule, after: last),
         latest <= now
       else { return nil }
-      while let following = nextElapse(of: schedule, after: latest), following <= now { latest = following }
-      return DueRun(schedule: schedule.id, scheduledFor: latest)
+      var elapses = 1
+      while let following = nextElapse(of: schedule, after: latest), following <= now {
+        latest = following
+        elapses += 1
+      }
+      return DueRun(schedule: schedule.id, scheduledFor: latest, elapses: elapses)
     }
   }
 
