@@ -93,7 +93,7 @@ let package = Package(
     .executableTarget(
       name: "visitd-bench-delivery",
       dependencies: [
-        "Delivery", "Store",
+        "Delivery", "Store", "TestSupport",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -103,7 +103,7 @@ let package = Package(
     .testTarget(
       name: "DeliveryTests",
       dependencies: [
-        "Delivery", "Store",
+        "Delivery", "Store", "TestSupport",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),

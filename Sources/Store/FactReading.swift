@@ -7,7 +7,8 @@ public protocol FactReading {
   func loadFacts() throws -> Facts
 
   /// The facts `households` need to be planned or listed: those households with their histories, visits,
-  /// tickets and waivers, and every project, steward, area and campaign.
+  /// tickets and waivers, their areas, the stewards of those areas and of their visits, the project leads, and
+  /// every project and campaign.
   func facts(households: [String]) throws -> Facts
 
   /// The stored tasks, all or one household's, by id.

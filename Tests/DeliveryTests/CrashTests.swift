@@ -1,17 +1,13 @@
 import Foundation
 import Store
+import TestSupport
 import Testing
 
 /// Kills `visitctl outbox deliver` in the middle of 300 sends, restarts it, and checks the outcome.
 @Suite struct CrashTests {
   static let visitctl: String? = {
-    var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-    for _ in 0..<6 {
-      let candidate = folder.appendingPathComponent("visitctl").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      folder = folder.deletingLastPathComponent()
-    }
-    return nil
+    let path = BuiltProducts.path(of: "visitctl")
+    return FileManager.default.isExecutableFile(atPath: path) ? path : nil
   }()
 
   @Test(.enabled(if: visitctl != nil, "needs the visitctl binary next to the test bundle"))

@@ -59,16 +59,17 @@ struct FactLoader {
   private static let areasOfHouseholds =
     "(SELECT area FROM household WHERE id IN (SELECT value FROM json_each(?1)))"
 
+  /// A `WHERE` clause restricting `column` to the households' areas; empty for all.
+  private func onlyAreas(_ column: String) -> String {
+    only == nil ? "" : " WHERE \(column) IN \(Self.areasOfHouseholds)"
+  }
+
   private func areas() throws -> [Area] {
     var assignments = try cursor(
-      "SELECT area, since, steward FROM area_steward\(only == nil ? "" : " WHERE area IN \(Self.areasOfHouseholds)")"
-        + " ORDER BY area, since")
+      "SELECT area, since, steward FROM area_steward\(onlyAreas("area")) ORDER BY area, since")
     var result: [Area] = []
     let rows = try Row.fetchCursor(
-      db,
-      sql:
-        "SELECT id, project, buildings FROM area\(only == nil ? "" : " WHERE id IN \(Self.areasOfHouseholds)")"
-        + " ORDER BY id", arguments: arguments)
+      db, sql: "SELECT id, project, buildings FROM area\(onlyAreas("id")) ORDER BY id", arguments: arguments)
     while let row = try rows.next() {
       let id: String = row[0]
       var stewards: [StewardAssignment] = []

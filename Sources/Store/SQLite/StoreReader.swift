@@ -1,5 +1,4 @@
 import CalendarSpec
-import Foundation
 import GRDB
 import Planner
 
@@ -68,27 +67,5 @@ struct StoreReader: FactReading {
       let last: Int? = row[2]
       try body(row[0], LocalDate(dayNumber: row[1]), last.map(LocalDate.init(dayNumber:)), row[3])
     }
-  }
-}
-
-/// A list of texts as the JSON array `json_each(?)` reads.
-enum JSONList {
-  /// `["a","b"]`, each text escaped as JSON (quotes, backslashes and control characters).
-  static func text(_ values: [String]) -> String {
-    var json = "["
-    for (index, value) in values.enumerated() {
-      if index > 0 { json += "," }
-      json += "\""
-      for scalar in value.unicodeScalars {
-        switch scalar {
-        case "\"": json += "\\\""
-        case "\\": json += "\\\\"
-        case _ where scalar.value < 0x20: json += String(format: "\\u%04x", scalar.value)
-        default: json.unicodeScalars.append(scalar)
-        }
-      }
-      json += "\""
-    }
-    return json + "]"
   }
 }

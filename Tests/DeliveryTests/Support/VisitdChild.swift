@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 
 /// A `visitd` child process over a folder of its own: a database, the shipped rules, a receivers file.
 ///
@@ -8,22 +9,13 @@ import Glibc
 final class VisitdChild: @unchecked Sendable {
   /// The folder holding the database, the rules, the receivers file and the logs.
   let folder: String
-  private let notify = NotifySocket()
+  private let notify = NotifyListener()
   private var process = Process()
 
   /// The `visitd` binary built next to the test bundle (`$VISITD_BIN_DIR` overrides), nil if not built.
   static let binary: String? = {
-    if let folder = ProcessInfo.processInfo.environment["VISITD_BIN_DIR"] {
-      let candidate = "\(folder)/visitd"
-      return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
-    }
-    var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-    for _ in 0..<6 {
-      let candidate = folder.appendingPathComponent("visitd").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      folder = folder.deletingLastPathComponent()
-    }
-    return nil
+    let path = BuiltProducts.path(of: "visitd")
+    return FileManager.default.isExecutableFile(atPath: path) ? path : nil
   }()
 
   /// The repository's `rules/` folder.
@@ -92,48 +84,5 @@ final class VisitdChild: @unchecked Sendable {
   /// What the run that wrote `log` logged.
   func log(_ log: String) -> String {
     (try? String(contentsOfFile: "\(folder)/\(log)", encoding: .utf8)) ?? ""
-  }
-}
-
-/// A datagram socket standing in for systemd's notify socket.
-final class NotifySocket: @unchecked Sendable {
-  /// The socket path to put in `NOTIFY_SOCKET`.
-  let path: String
-  private let descriptor: Int32
-
-  /// Binds a fresh socket in the temporary directory.
-  init() {
-    path = NSTemporaryDirectory() + "notify-" + UUID().uuidString
-    descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-    var address = sockaddr_un()
-    address.sun_family = sa_family_t(AF_UNIX)
-    withUnsafeMutableBytes(of: &address.sun_path) { raw in
-      for (index, byte) in path.utf8.prefix(raw.count - 1).enumerated() { raw[index] = byte }
-    }
-    _ = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-      }
-    }
-  }
-
-  deinit {
-    close(descriptor)
-    unlink(path)
-  }
-
-  /// Reads messages until one satisfies `match`; returns it, or nil when `timeout` seconds pass first.
-  func waitFor(timeout: TimeInterval, _ match: (String) -> Bool) -> String? {
-    let deadline = Date().addingTimeInterval(timeout)
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while Date() < deadline {
-      var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-      let milliseconds = Int32(max(1, deadline.timeIntervalSinceNow * 1000))
-      guard poll(&poller, 1, milliseconds) == 1 else { continue }
-      let count = recv(descriptor, &buffer, buffer.count, 0)
-      let message = String(decoding: buffer[0..<max(count, 0)], as: UTF8.self)
-      if match(message) { return message }
-    }
-    return nil
   }
 }

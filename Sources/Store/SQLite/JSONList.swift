@@ -1,0 +1,23 @@
+import Foundation
+
+/// A list of texts as the JSON array `json_each(?)` reads.
+enum JSONList {
+  /// `["a","b"]`, each text escaped as JSON (quotes, backslashes and control characters).
+  static func text(_ values: [String]) -> String {
+    var json = "["
+    for (index, value) in values.enumerated() {
+      if index > 0 { json += "," }
+      json += "\""
+      for scalar in value.unicodeScalars {
+        switch scalar {
+        case "\"": json += "\\\""
+        case "\\": json += "\\\\"
+        case _ where scalar.value < 0x20: json += String(format: "\\u%04x", scalar.value)
+        default: json.unicodeScalars.append(scalar)
+        }
+      }
+      json += "\""
+    }
+    return json + "]"
+  }
+}
