@@ -43,7 +43,10 @@ let package = Package(
     .target(name: "Planner", dependencies: ["Policy", "CalendarSpec"]),
     .target(
       name: "Store",
-      dependencies: ["Planner", "Policy", "CalendarSpec", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "Planner", "Policy", "CalendarSpec", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
     .target(
       name: "Delivery",
       dependencies: [

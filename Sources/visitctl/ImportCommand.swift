@@ -2,17 +2,21 @@ import ArgumentParser
 import Foundation
 import Store
 
-/// `visitctl import KIND FILE.csv`: reads a fact file, all or nothing.
+/// `visitctl import KIND FILE.csv` or `visitctl import all FOLDER`: reads fact files, all or nothing.
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
     abstract: "Import projects, stewards, areas, households or visits from a CSV file (all or nothing).",
-    discussion: "Import in this order: projects, stewards, areas, households, visits. See docs/csv.md.")
+    discussion: """
+      Import in this order: projects, stewards, areas, households, visits. `import all FOLDER` reads the \
+      files of that order present in FOLDER (projects.csv … visits.csv, as `demo generate` writes them) as \
+      one change with one re-plan. See docs/csv.md.
+      """)
 
-  @Argument(help: "projects, stewards, areas, households or visits.")
+  @Argument(help: "projects, stewards, areas, households, visits, or all (every file of a folder).")
   var kind: String
 
-  @Argument(help: "The CSV file (UTF-8 with or without BOM, or GB18030/GBK).")
+  @Argument(help: "The CSV file (UTF-8 with or without BOM, or GB18030/GBK); a folder for `all`.")
   var file: String
 
   @OptionGroup var store: WriteOptions
@@ -27,13 +31,14 @@ struct ImportCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    guard let kind = FactFileKind(rawValue: kind) else {
-      throw ValidationError(
-        "'\(kind)' is not a fact file kind; expected projects, stewards, areas, households or visits")
-    }
     let encoding = try self.encoding.map { name in
       guard let found = TextEncoding(name: name) else { throw ValidationError("unknown encoding \(name)") }
       return found
+    }
+    if kind == "all" { return try importFolder(encoding: encoding) }
+    guard let kind = FactFileKind(rawValue: kind) else {
+      throw ValidationError(
+        "'\(kind)' is not a fact file kind; expected projects, stewards, areas, households, visits or all")
     }
     guard let data = FileManager.default.contents(atPath: file) else {
       throw ValidationError("cannot read \(file)")
@@ -42,21 +47,45 @@ struct ImportCommand: ParsableCommand {
     let context = ImportContext(catalog: try database.catalog(withHouseholds: kind == .visits), now: Date())
     let importer = FactImporter(kind: kind, fileName: (file as NSString).lastPathComponent, context: context)
     let outcome = importer.read(bytes: Array(data), encoding: encoding)
-    try report(outcome)
+    try report(outcome.issues)
+    report(outcome, file: file)
     try FactWrite.run(outcome.batch, store: database, rules: store.rules, dryRun: dryRun, json: json)
   }
 
-  private func report(_ outcome: ImportOutcome) throws {
-    guard outcome.issues.isEmpty else {
-      if json {
-        print(try JSONText.encode(outcome.issues))
-      } else {
-        for issue in outcome.issues { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
-        FileHandle.standardError.write(
-          Data("\(outcome.issues.count) problem(s); nothing was imported\n".utf8))
-      }
-      throw ExitCode.failure
+  /// `import all FOLDER`: every present fact file, checked in order and written as one change.
+  private func importFolder(encoding: TextEncoding?) throws {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue else {
+      throw ValidationError("\(file) is not a folder; `import all` reads projects.csv … visits.csv from one")
     }
+    let kinds = FolderImporter.kinds(in: file)
+    guard !kinds.isEmpty else {
+      throw ValidationError(
+        "\(file) holds none of \(FactFileKind.allCases.map(\.fileName).joined(separator: ", "))")
+    }
+    let database = try store.open()
+    let catalog = try database.catalog(withHouseholds: kinds.contains(.visits))
+    let outcome = FolderImporter(folder: file, context: ImportContext(catalog: catalog, now: Date()))
+      .read(encoding: encoding)
+    try report(outcome.issues)
+    for (kind, read) in outcome.files {
+      report(read, file: (file as NSString).appendingPathComponent(kind.fileName))
+    }
+    try FactWrite.run(outcome.batch, store: database, rules: store.rules, dryRun: dryRun, json: json)
+  }
+
+  private func report(_ issues: [ImportIssue]) throws {
+    guard !issues.isEmpty else { return }
+    if json {
+      print(try JSONText.encode(issues))
+    } else {
+      for issue in issues { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
+      FileHandle.standardError.write(Data("\(issues.count) problem(s); nothing was imported\n".utf8))
+    }
+    throw ExitCode.failure
+  }
+
+  private func report(_ outcome: ImportOutcome, file: String) {
     guard !json else { return }
     let duplicates = outcome.duplicates > 0 ? ", \(outcome.duplicates) duplicate row(s) skipped" : ""
     print("\(file): \(outcome.rows) row(s) read as \(outcome.encoding.rawValue)\(duplicates)")

@@ -105,6 +105,25 @@ import Testing
     #expect(months.map { $0["month"] as? String } == ["2026-01", "2026-02"])
   }
 
+  @Test func importAllReadsAFolderAsOneChange() throws {
+    let cli = CLI()
+    let demo = cli.folder + "/demo"
+    try cli.run(["demo", "generate", "--projects", "2", "--households", "60", "--seed", "4", "--out", demo])
+    let first = try cli.db(["import", "all", demo])
+    #expect(first.status == 0, "\(first.errors)")
+    for kind in ["projects", "stewards", "areas", "households", "visits"] {
+      #expect(first.output.contains("\(demo)/\(kind).csv: "), "\(kind) not reported: \(first.output)")
+    }
+    #expect(first.output.contains("households to re-plan: 60"))
+    let tasks = try json(cli.db(["tasks", "--json"])) as? [[String: Any]] ?? []
+    #expect(tasks.count >= 60)
+    let again = try cli.db(["import", "all", demo])
+    #expect(again.output.contains("nothing changed"), "\(again.output)")
+    let notFolder = try cli.db(["import", "all", demo + "/households.csv"])
+    #expect(notFolder.status != 0)
+    #expect(notFolder.errors.contains("is not a folder"))
+  }
+
   @Test func reloadWithoutADaemonFails() throws {
     let cli = CLI()
     let result = try cli.run(["reload", "--db", cli.database])

@@ -62,13 +62,13 @@ struct CapturedText {
         row.fail("ratings", "'\(item)' is not a rating; expected dimension=score like overall=4;cleaning=3")
         continue
       }
-      let name = parts[0].trimmingCharacters(in: .whitespaces)
+      let name = CSVRow.trimmed(String(parts[0]))
       guard let dimension = context.dimension(name) else {
         let known = context.dimensions.map(\.id).joined(separator: "/")
         row.fail("ratings", "'\(name)' is not a rating dimension; expected \(known)")
         continue
       }
-      guard let score = Int(parts[1].trimmingCharacters(in: .whitespaces)), (1...5).contains(score) else {
+      guard let score = Int(CSVRow.trimmed(String(parts[1]))), (1...5).contains(score) else {
         row.fail("ratings", "'\(parts[1])' for \(name) is not a score from 1 to 5")
         continue
       }

@@ -73,8 +73,12 @@ enum ValueWords {
 
   /// Splits a list cell on `;`, `,`, `、`, `|` and their full-width forms.
   static func list(_ text: String) -> [String] {
-    text.split { ";,、|；，".contains($0) }.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-      !$0.isEmpty
+    guard !text.isEmpty else { return [] }
+    return text.unicodeScalars.split(whereSeparator: listSeparators.contains).compactMap { part in
+      let item = CSVRow.trimmed(String(part))
+      return item.isEmpty ? nil : item
     }
   }
+
+  private static let listSeparators: Set<Unicode.Scalar> = [";", ",", "、", "|", "；", "，"]
 }

@@ -13,4 +13,15 @@ public struct Catalog: Sendable {
 
   /// An empty catalog.
   public init() {}
+
+  /// Adds what `batch` introduces, so that later files of one import can refer to it.
+  public mutating func add(_ batch: FactBatch) {
+    for project in batch.projects { projectZones[project.id] = project.timeZoneIdentifier }
+    for area in batch.areas { areas[area.id] = (area.project, area.buildings) }
+    stewards.formUnion(batch.stewards.map(\.id))
+    for household in batch.households { households[household.id] = household.project }
+    for record in batch.visits {
+      for number in record.visit.captured.tickets { tickets[number] = record.visit.household }
+    }
+  }
 }

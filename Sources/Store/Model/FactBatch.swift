@@ -28,6 +28,20 @@ public struct FactBatch: Sendable {
   /// An empty batch.
   public init() {}
 
+  /// Adds the facts of `other` after this batch's.
+  public mutating func append(_ other: FactBatch) {
+    projects += other.projects
+    stewards += other.stewards
+    areas += other.areas
+    households += other.households
+    householdEntries += other.householdEntries
+    assignments += other.assignments
+    visits += other.visits
+    ticketClosures += other.ticketClosures
+    waivers += other.waivers
+    campaigns += other.campaigns
+  }
+
   /// Whether the batch holds nothing.
   public var isEmpty: Bool {
     projects.isEmpty && stewards.isEmpty && areas.isEmpty && households.isEmpty

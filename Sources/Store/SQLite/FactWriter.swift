@@ -9,6 +9,8 @@ struct FactWriter {
   private var households = Set<String>()
   private var areas = Set<String>()
   private var projects = Set<String>()
+  /// Prepared statements by the address of their SQL literal (no hashing of the SQL text per row).
+  private var statements: [UnsafeRawPointer: BulkStatement] = [:]
 
   init(db: Database) { self.db = db }
 
@@ -44,27 +46,37 @@ struct FactWriter {
 
   /// Inserts, or updates when the stored row differs; counts the change and says whether there was one.
   @discardableResult
-  mutating func upsert(table: String, insert: String, update: String, arguments: StatementArguments) throws
+  mutating func upsert(table: String, insert: StaticString, update: StaticString, values: [BoundValue]) throws
     -> Bool
   {
-    try db.cachedStatement(sql: insert).execute(arguments: arguments)
-    if db.changesCount > 0 {
+    if try statement(insert).run(values) > 0 {
       summary.count(table, added: true)
       return true
     }
-    try db.cachedStatement(sql: update).execute(arguments: arguments)
-    guard db.changesCount > 0 else { return false }
+    guard try statement(update).run(values) > 0 else { return false }
     summary.count(table, added: false)
     return true
   }
 
   /// Inserts unless present; counts the row and says whether it was new.
   @discardableResult
-  mutating func insert(table: String, sql: String, arguments: StatementArguments) throws -> Bool {
-    try db.cachedStatement(sql: sql).execute(arguments: arguments)
-    guard db.changesCount > 0 else { return false }
+  mutating func insert(table: String, sql: StaticString, values: [BoundValue]) throws -> Bool {
+    guard try statement(sql).run(values) > 0 else { return false }
     summary.count(table, added: true)
     return true
+  }
+
+  /// Throws `message` unless the query `sql` with `key` gives a row.
+  mutating func require(_ sql: StaticString, _ key: String, _ message: @autoclosure () -> String) throws {
+    guard try statement(sql).hasRow([.text(key)]) else { throw StoreError(message()) }
+  }
+
+  private mutating func statement(_ sql: StaticString) throws -> BulkStatement {
+    let key = UnsafeRawPointer(sql.utf8Start)
+    if let found = statements[key] { return found }
+    let made = try BulkStatement(db, sql.description)
+    statements[key] = made
+    return made
   }
 
   mutating func touch(household: String) { households.insert(household) }
@@ -75,7 +87,9 @@ struct FactWriter {
       insert: "INSERT OR IGNORE INTO project (id, name, zone, lead) VALUES (?1, ?2, ?3, ?4)",
       update:
         "UPDATE project SET name = ?2, zone = ?3, lead = ?4 WHERE id = ?1 AND (name, zone, lead) <> (?2, ?3, ?4)",
-      arguments: [project.id, project.name, project.timeZoneIdentifier, project.lead])
+      values: [
+        .text(project.id), .text(project.name), .text(project.timeZoneIdentifier), .text(project.lead),
+      ])
   }
 
   private mutating func upsert(_ steward: Steward) throws {
@@ -83,7 +97,7 @@ struct FactWriter {
       table: "steward",
       insert: "INSERT OR IGNORE INTO steward (id, name, wecom) VALUES (?1, ?2, ?3)",
       update: "UPDATE steward SET name = ?2, wecom = ?3 WHERE id = ?1 AND (name, wecom) IS NOT (?2, ?3)",
-      arguments: [steward.id, steward.name, steward.wecomUserID])
+      values: [.text(steward.id), .text(steward.name), .text(steward.wecomUserID)])
   }
 
   private mutating func upsert(_ area: Area) throws {
@@ -92,7 +106,7 @@ struct FactWriter {
       insert: "INSERT OR IGNORE INTO area (id, project, buildings) VALUES (?1, ?2, ?3)",
       update:
         "UPDATE area SET project = ?2, buildings = ?3 WHERE id = ?1 AND (project, buildings) <> (?2, ?3)",
-      arguments: [area.id, area.project, area.buildings.joined(separator: ",")])
+      values: [.text(area.id), .text(area.project), .text(area.buildings.joined(separator: ","))])
     if changed { areas.insert(area.id) }
     for assignment in area.stewards {
       try add(AreaAssignment(area: area.id, steward: assignment.steward, since: assignment.since))
@@ -107,8 +121,9 @@ struct FactWriter {
     let added = try insert(
       table: "area_steward",
       sql: "INSERT OR IGNORE INTO area_steward (area, since, steward) VALUES (?, ?, ?)",
-      arguments: [
-        assignment.area, assignment.assignment.since.timeIntervalSince1970, assignment.assignment.steward,
+      values: [
+        .text(assignment.area), .real(assignment.assignment.since.timeIntervalSince1970),
+        .text(assignment.assignment.steward),
       ])
     if added { areas.insert(assignment.area) }
   }
@@ -127,9 +142,10 @@ struct FactWriter {
         WHERE id = ?1 AND (project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags)
           <> (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
         """,
-      arguments: [
-        household.id, household.project, household.building, household.unit, household.room, household.area,
-        owner.surname, owner.name, owner.phone, household.tags.sorted().joined(separator: ","),
+      values: [
+        .text(household.id), .text(household.project), .text(household.building), .text(household.unit),
+        .text(household.room), .text(household.area), .text(owner.surname), .text(owner.name),
+        .text(owner.phone), .text(household.tags.sorted().joined(separator: ",")),
       ])
     if changed { touch(household: household.id) }
     for state in household.states {
@@ -150,7 +166,7 @@ struct FactWriter {
   }
 
   private mutating func addHistory(_ household: String, _ change: HouseholdEntry.Change, at: Date) throws {
-    let (table, sql, value): (String, String, String)
+    let (table, sql, value): (String, StaticString, String)
     switch change {
     case .state(let state):
       (table, sql, value) = (
@@ -168,7 +184,9 @@ struct FactWriter {
         name.rawValue
       )
     }
-    if try insert(table: table, sql: sql, arguments: [household, at.timeIntervalSince1970, value]) {
+    if try insert(
+      table: table, sql: sql, values: [.text(household), .real(at.timeIntervalSince1970), .text(value)])
+    {
       touch(household: household)
     }
   }
@@ -191,7 +209,10 @@ struct FactWriter {
       "SELECT 1 FROM household WHERE id = ?", waiver.household, "unknown household \(waiver.household)")
     let added = try insert(
       table: "waiver", sql: "INSERT OR IGNORE INTO waiver (task, household, reason, at) VALUES (?, ?, ?, ?)",
-      arguments: [waiver.task, waiver.household, waiver.reason, waiver.at.timeIntervalSince1970])
+      values: [
+        .text(waiver.task), .text(waiver.household), .text(waiver.reason),
+        .real(waiver.at.timeIntervalSince1970),
+      ])
     if added { touch(household: waiver.household) }
   }
 
@@ -207,16 +228,11 @@ struct FactWriter {
         UPDATE campaign SET rule = ?2, project = ?3, buildings = ?4, first_day = ?5, last_day = ?6
         WHERE id = ?1 AND (rule, project, buildings, first_day, last_day) IS NOT (?2, ?3, ?4, ?5, ?6)
         """,
-      arguments: [
-        campaign.id, campaign.rule, campaign.project, campaign.buildings?.sorted().joined(separator: ","),
-        campaign.from.dayNumber, campaign.to.dayNumber,
+      values: [
+        .text(campaign.id), .text(campaign.rule), .text(campaign.project),
+        .text(campaign.buildings?.sorted().joined(separator: ",")), .integer(campaign.from.dayNumber),
+        .integer(campaign.to.dayNumber),
       ])
     if changed { projects.insert(campaign.project) }
-  }
-
-  private func require(_ sql: String, _ key: String, _ message: String) throws {
-    guard try Int.fetchOne(db.cachedStatement(sql: sql), arguments: [key]) != nil else {
-      throw StoreError(message)
-    }
   }
 }

@@ -128,7 +128,11 @@ extension SQLiteStore {
   public func releaseMemory() { pool.releaseMemory() }
 
   private static func store(_ update: PlanUpdate, db: Database) throws {
-    try TaskRows.apply(update.changes, db: db)
+    if update.changes.count >= TaskRows.bulkThreshold, try TaskRows.isEmpty(db) {
+      try TaskRows.bulkLoad(update.changes, db: db)
+    } else {
+      try TaskRows.apply(update.changes, db: db)
+    }
     try db.execute(
       sql: """
         UPDATE plan_state SET planned_version = facts_version, rules_digest = ?, year = ? WHERE id = 1

@@ -16,12 +16,35 @@ enum TaskRows {
     """
 
   static func save(_ tasks: [VisitTask], db: Database) throws {
-    let statement = try db.cachedStatement(sql: upsert)
-    for task in tasks { try statement.execute(arguments: arguments(task)) }
+    let statement = try BulkStatement(db, upsert)
+    for task in tasks { try statement.run(values(task)) }
   }
 
   static func apply(_ changes: [TaskChange], db: Database) throws {
     try save(changes.map(\.task), db: db)
+  }
+
+  /// From this many changes on, a first plan into an empty task table is bulk-loaded.
+  static let bulkThreshold = 10_000
+
+  /// Whether the task table has no row.
+  static func isEmpty(_ db: Database) throws -> Bool {
+    try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM task)") ?? true
+  }
+
+  /// Saves changes into an empty task table with its secondary indexes dropped and built again afterwards from
+  /// their stored definitions (one sort each, instead of a B-tree insert per row and index).
+  static func bulkLoad(_ changes: [TaskChange], db: Database) throws {
+    let indexes = try Row.fetchAll(
+      db,
+      sql:
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'task' AND sql IS NOT NULL")
+    for index in indexes {
+      let name: String = index["name"]
+      try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+    }
+    try apply(changes, db: db)
+    for index in indexes { try db.execute(sql: index["sql"]) }
   }
 
   /// The tasks of the rows `condition` (an SQL `WHERE` clause or empty) selects, by id.
@@ -40,15 +63,15 @@ enum TaskRows {
     return tasks
   }
 
-  private static func arguments(_ task: VisitTask) -> StatementArguments {
+  private static func values(_ task: VisitTask) -> [BoundValue] {
     let (kind, text, number) = anchorColumns(task.anchor)
     let (settledKind, outside) = settlementColumns(task.settlement)
     return [
-      task.id, task.household, task.project, task.rule, kind, text, number, task.ordinal,
-      task.opens.dayNumber,
-      task.due?.dayNumber, task.graceEnd?.dayNumber, task.plannedMonth.index, task.assignee,
-      task.state.rawValue,
-      settledKind, task.settlement?.detail, task.settlement?.at.timeIntervalSince1970, outside,
+      .text(task.id), .text(task.household), .text(task.project), .text(task.rule), .text(kind), .text(text),
+      .integer(number), .integer(task.ordinal), .integer(task.opens.dayNumber), .integer(task.due?.dayNumber),
+      .integer(task.graceEnd?.dayNumber), .integer(task.plannedMonth.index), .text(task.assignee),
+      .text(task.state.rawValue), .text(settledKind), .text(task.settlement?.detail),
+      task.settlement.map { .real($0.at.timeIntervalSince1970) } ?? .null, .integer(outside ? 1 : 0),
     ]
   }
 

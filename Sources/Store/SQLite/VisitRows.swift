@@ -5,18 +5,18 @@ import Planner
 enum VisitRows {
   static func insert(_ record: VisitRecord, writer: inout FactWriter) throws {
     let visit = record.visit
-    let exists = try Int.fetchOne(
-      writer.db.cachedStatement(sql: "SELECT 1 FROM household WHERE id = ?"), arguments: [visit.household])
-    guard exists != nil else { throw StoreError("unknown household \(visit.household)") }
+    try writer.require(
+      "SELECT 1 FROM household WHERE id = ?", visit.household, "unknown household \(visit.household)")
     let added = try writer.insert(
       table: "visit",
       sql: """
         INSERT OR IGNORE INTO visit (id, household, at, channel, kind, steward, interviewee, outcome)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """,
-      arguments: [
-        visit.id, visit.household, visit.at.timeIntervalSince1970, visit.channel.rawValue,
-        visit.kind.rawValue, visit.steward, visit.interviewee.rawValue, visit.outcome.rawValue,
+      values: [
+        .text(visit.id), .text(visit.household), .real(visit.at.timeIntervalSince1970),
+        .text(visit.channel.rawValue), .text(visit.kind.rawValue), .text(visit.steward),
+        .text(visit.interviewee.rawValue), .text(visit.outcome.rawValue),
       ])
     guard added else { return }
     writer.touch(household: visit.household)
@@ -28,7 +28,7 @@ enum VisitRows {
     for field in visit.captured.infoChanged.sorted(by: { $0.rawValue < $1.rawValue }) {
       try writer.insert(
         table: "visit_info", sql: "INSERT OR IGNORE INTO visit_info (visit, field, value) VALUES (?, ?, ?)",
-        arguments: [visit.id, field.rawValue, record.details[field] ?? ""])
+        values: [.text(visit.id), .text(field.rawValue), .text(record.details[field] ?? "")])
     }
     for (position, item) in visit.captured.feedback.enumerated() {
       let text = position < record.feedbackTexts.count ? record.feedbackTexts[position] : ""
@@ -36,18 +36,21 @@ enum VisitRows {
         table: "visit_feedback",
         sql:
           "INSERT OR IGNORE INTO visit_feedback (visit, position, category, is_need, text) VALUES (?, ?, ?, ?, ?)",
-        arguments: [visit.id, position, item.category, item.isNeed, text])
+        values: [
+          .text(visit.id), .integer(position), .text(item.category), .integer(item.isNeed ? 1 : 0),
+          .text(text),
+        ])
     }
     for (dimension, score) in visit.captured.ratings.sorted(by: { $0.key < $1.key }) {
       try writer.insert(
         table: "visit_rating",
         sql: "INSERT OR IGNORE INTO visit_rating (visit, dimension, score) VALUES (?, ?, ?)",
-        arguments: [visit.id, dimension, score])
+        values: [.text(visit.id), .text(dimension), .integer(score)])
     }
     for number in visit.captured.tickets {
       try writer.insert(
         table: "ticket", sql: "INSERT OR IGNORE INTO ticket (number, household, visit) VALUES (?, ?, ?)",
-        arguments: [number, visit.household, visit.id])
+        values: [.text(number), .text(visit.household), .text(visit.id)])
     }
   }
 }

@@ -1,0 +1,85 @@
+import GRDB
+import GRDBSQLite
+
+/// A value bound to a statement parameter.
+enum BoundValue {
+  /// TEXT.
+  case text(String)
+  /// INTEGER.
+  case integer(Int)
+  /// REAL.
+  case real(Double)
+  /// NULL.
+  case null
+
+  /// TEXT, or NULL when nil.
+  static func text(_ value: String?) -> BoundValue { value.map(BoundValue.text) ?? .null }
+
+  /// INTEGER, or NULL when nil.
+  static func integer(_ value: Int?) -> BoundValue { value.map(BoundValue.integer) ?? .null }
+}
+
+/// A statement prepared once and run for many rows of a bulk write, its values bound straight to SQLite (no
+/// per-run argument boxing or SQL lookup).
+struct BulkStatement {
+  private let statement: Statement
+
+  /// Prepares `sql` on `db`.
+  init(_ db: Database, _ sql: String) throws {
+    statement = try db.makeStatement(sql: sql)
+  }
+
+  /// Runs the statement with `values` bound to its parameters in order; returns the number of rows it changed.
+  @discardableResult
+  func run(_ values: [BoundValue]) throws -> Int {
+    let handle = try step(values)
+    defer { sqlite3_reset(handle.statement) }
+    return Int(sqlite3_changes(sqlite3_db_handle(handle.statement)))
+  }
+
+  /// Whether the query, with `values` bound, gives a row.
+  func hasRow(_ values: [BoundValue]) throws -> Bool {
+    let handle = try step(values)
+    sqlite3_reset(handle.statement)
+    return handle.code == SQLITE_ROW
+  }
+
+  private func step(_ values: [BoundValue]) throws -> (statement: OpaquePointer, code: Int32) {
+    let handle = statement.sqliteStatement
+    for (offset, value) in values.enumerated() {
+      let code = bind(value, at: Int32(offset + 1), handle)
+      guard code == SQLITE_OK else { throw failure(code, handle) }
+    }
+    let code = sqlite3_step(handle)
+    guard code == SQLITE_DONE || code == SQLITE_ROW else { throw failure(code, handle) }
+    return (handle, code)
+  }
+
+  private func bind(_ value: BoundValue, at index: Int32, _ handle: OpaquePointer) -> Int32 {
+    switch value {
+    case .text(var text):
+      // SQLITE_TRANSIENT: SQLite copies the text before the call returns.
+      let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+      return text.withUTF8 { bytes in
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+          return sqlite3_bind_text(handle, index, "", 0, transient)
+        }
+        return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+          sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient)
+        }
+      }
+    case .integer(let number): return sqlite3_bind_int64(handle, index, Int64(number))
+    case .real(let number): return sqlite3_bind_double(handle, index, number)
+    case .null: return sqlite3_bind_null(handle, index)
+    }
+  }
+
+  /// The error of `code` with SQLite's message, the statement reset for its next run.
+  private func failure(_ code: Int32, _ handle: OpaquePointer) -> DatabaseError {
+    let error = DatabaseError(
+      resultCode: ResultCode(rawValue: code),
+      message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
+    sqlite3_reset(handle)
+    return error
+  }
+}

@@ -1,0 +1,75 @@
+import CalendarSpec
+import Foundation
+import Planner
+import Testing
+
+@testable import Store
+
+/// `visitctl import all FOLDER`: the files of a folder read in order, each checked against what the files
+/// before it add, and written as one batch.
+@Suite struct FolderImportTests {
+  private static let now = Seed.instant("2026-11-01 12:00")
+
+  private func demoFolder(_ folder: TempFolder) throws -> String {
+    let demo = folder.path + "/demo"
+    _ = try DemoGenerator(
+      projects: 2, households: 150, seed: 11, asOf: LocalDate(year: 2026, month: 10, day: 31)!
+    )
+    .write(to: demo)
+    return demo
+  }
+
+  @Test func aFolderImportsTheSameFactsAsItsFilesOneByOne() throws {
+    let folder = TempFolder()
+    let demo = try demoFolder(folder)
+    let together = try SQLiteStore(path: folder.path + "/together.sqlite")
+    let outcome = FolderImporter(folder: demo, context: ImportContext(catalog: Catalog(), now: Self.now))
+      .read()
+    #expect(outcome.issues.isEmpty, "\(outcome.issues)")
+    #expect(outcome.files.map(\.kind) == FactFileKind.allCases)
+    try together.write(outcome.batch)
+
+    let oneByOne = try SQLiteStore(path: folder.path + "/one-by-one.sqlite")
+    for kind in FactFileKind.allCases {
+      let context = ImportContext(catalog: try oneByOne.catalog(withHouseholds: true), now: Self.now)
+      let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: demo + "/" + kind.fileName)))
+      let file = FactImporter(kind: kind, fileName: kind.fileName, context: context).read(bytes: bytes)
+      #expect(file.issues.isEmpty, "\(file.issues)")
+      try oneByOne.write(file.batch)
+    }
+    let counts = try together.rowCounts()
+    #expect(counts == (try oneByOne.rowCounts()))
+    #expect((counts["household"] ?? 0) == 150 && (counts["visit"] ?? 0) > 0)
+    let facts = try together.loadFacts()
+    let expected = try oneByOne.loadFacts()
+    #expect(facts.households == expected.households)
+    #expect(facts.allVisits == expected.allVisits)
+  }
+
+  @Test func aBadRowInALaterFileImportsNothingAndNamesItsFile() throws {
+    let folder = TempFolder()
+    let demo = try demoFolder(folder)
+    let visits = demo + "/" + FactFileKind.visits.fileName
+    var text = try String(contentsOfFile: visits, encoding: .utf8)
+    let width = text.prefix { $0 != "\n" }.split(separator: ",", omittingEmptySubsequences: false).count
+    let fields = ["V-bad", "NO-SUCH-HOUSEHOLD", "2026-10-01 18:00", "电话", "基础", "P001-S01", "产权人", "已访"]
+    text += (fields + Array(repeating: "", count: width - fields.count)).joined(separator: ",") + "\n"
+    try text.write(toFile: visits, atomically: true, encoding: .utf8)
+    let line = text.split(separator: "\n").count
+
+    let outcome = FolderImporter(folder: demo, context: ImportContext(catalog: Catalog(), now: Self.now))
+      .read()
+    #expect(outcome.batch.isEmpty)
+    #expect(outcome.issues.count == 1, "\(outcome.issues)")
+    #expect(outcome.issues.first?.file == "visits.csv")
+    #expect(outcome.issues.first?.message.contains("NO-SUCH-HOUSEHOLD") == true)
+    #expect(outcome.issues.first?.line == line)
+  }
+
+  @Test func aFolderWithoutFactFilesHasNoKinds() {
+    let folder = TempFolder()
+    #expect(FolderImporter.kinds(in: folder.path).isEmpty)
+    _ = folder.write("households.csv", Array("户号\n".utf8))
+    #expect(FolderImporter.kinds(in: folder.path) == [.households])
+  }
+}
