@@ -65,13 +65,15 @@ struct ImportCommand: ParsableCommand {
     }
     let database = try store.open()
     let catalog = try database.catalog(withHouseholds: kinds.contains(.visits))
-    let outcome = FolderImporter(folder: file, context: ImportContext(catalog: catalog, now: Date()))
-      .read(encoding: encoding)
-    try report(outcome.issues)
-    for (kind, read) in outcome.files {
+    let importer = FolderImporter(folder: file, context: ImportContext(catalog: catalog, now: Date()))
+    let hook = dryRun ? nil : Replan.hook(rules: store.rules)
+    let result = try database.importFolder(importer, encoding: encoding, dryRun: dryRun, replan: hook)
+    try report(result.outcome.issues)
+    for (kind, read) in result.outcome.files {
       report(read, file: (file as NSString).appendingPathComponent(kind.fileName))
     }
-    try FactWrite.run(outcome.batch, store: database, rules: store.rules, dryRun: dryRun, json: json)
+    guard let summary = result.summary else { return }
+    try FactWrite.report(summary, update: result.update, databasePath: database.path, json: json)
   }
 
   private func report(_ issues: [ImportIssue]) throws {

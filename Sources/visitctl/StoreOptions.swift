@@ -39,7 +39,15 @@ enum FactWrite {
   ) throws {
     let hook = dryRun ? nil : Replan.hook(rules: rules)
     let (summary, update) = try store.write(batch, dryRun: dryRun, replan: hook)
-    if !dryRun { Replan.notifyDaemon(households: summary.affectedHouseholds, databasePath: store.path) }
+    try report(summary, update: update, databasePath: store.path, json: json)
+  }
+
+  /// Tells a running daemon what a write changed (unless a dry run) and prints the summary (JSON when `json`)
+  /// and the tasks it settled.
+  static func report(_ summary: WriteSummary, update: PlanUpdate?, databasePath: String, json: Bool) throws {
+    if !summary.dryRun {
+      Replan.notifyDaemon(households: summary.affectedHouseholds, databasePath: databasePath)
+    }
     let changes = update?.changes ?? []
     print(json ? try JSONText.encode(summary) : describe(summary))
     let settled = changes.filter { $0.kind == .settled }

@@ -66,6 +66,60 @@ import Testing
     #expect(outcome.issues.first?.line == line)
   }
 
+  @Test func aStreamedImportWritesWhatItReadsInOneTransaction() throws {
+    let folder = TempFolder()
+    let demo = try demoFolder(folder)
+    var importer = FolderImporter(folder: demo, context: ImportContext(catalog: Catalog(), now: Self.now))
+    importer.chunkRows = 40
+    let streamed = try SQLiteStore(path: folder.path + "/streamed.sqlite")
+    let result = try streamed.importFolder(importer, encoding: nil, dryRun: false, replan: nil)
+    #expect(result.outcome.issues.isEmpty)
+    #expect(result.summary?.affectedHouseholds.count == 150)
+    let whole = try SQLiteStore(path: folder.path + "/whole.sqlite")
+    try whole.write(FolderImporter(folder: demo, context: importer.context).read().batch)
+    #expect(try streamed.rowCounts() == whole.rowCounts())
+    #expect(try streamed.loadFacts().households == whole.loadFacts().households)
+  }
+
+  @Test func aStreamedImportWithALateBadRowLeavesTheStoreAsItWas() throws {
+    let folder = TempFolder()
+    let demo = try demoFolder(folder)
+    let visits = demo + "/" + FactFileKind.visits.fileName
+    let text = try String(contentsOfFile: visits, encoding: .utf8)
+    try (text + "V-bad,,2026-10-01 18:00\n").write(toFile: visits, atomically: true, encoding: .utf8)
+    var importer = FolderImporter(folder: demo, context: ImportContext(catalog: Catalog(), now: Self.now))
+    importer.chunkRows = 40
+    let store = try Seed.store(in: folder)
+    let before = try store.rowCounts()
+    let stamp = try store.planStamp()
+    let result = try store.importFolder(importer, encoding: nil, dryRun: false, replan: nil)
+    #expect(result.summary == nil)
+    #expect(result.outcome.issues.first?.file == "visits.csv")
+    #expect(try store.rowCounts() == before)
+    #expect(try store.planStamp() == stamp)
+  }
+
+  @Test func aBadHouseholdRowDoesNotMakeTheOtherHouseholdsVisitsUnknown() throws {
+    let folder = TempFolder()
+    let demo = try demoFolder(folder)
+    let households = demo + "/" + FactFileKind.households.fileName
+    var lines = try String(contentsOfFile: households, encoding: .utf8).split(separator: "\n").map(
+      String.init)
+    var fields = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    let code = fields[0]
+    fields[1] = "P404"
+    lines[1] = fields.joined(separator: ",")
+    try (lines.joined(separator: "\n") + "\n").write(toFile: households, atomically: true, encoding: .utf8)
+
+    let outcome = FolderImporter(folder: demo, context: ImportContext(catalog: Catalog(), now: Self.now))
+      .read()
+    #expect(outcome.batch.isEmpty)
+    #expect(Set(outcome.issues.map(\.file)).isSubset(of: ["households.csv", "visits.csv"]))
+    #expect(outcome.issues.contains { $0.file == "households.csv" && $0.line == 2 })
+    let visitIssues = outcome.issues.filter { $0.file == "visits.csv" }
+    #expect(visitIssues.allSatisfy { $0.message.contains(code) }, "\(visitIssues)")
+  }
+
   @Test func aFolderWithoutFactFilesHasNoKinds() {
     let folder = TempFolder()
     #expect(FolderImporter.kinds(in: folder.path).isEmpty)

@@ -30,11 +30,18 @@ public struct FactImporter: Sendable {
     self.context = context
   }
 
-  /// Reads a file's bytes in `encoding` (detected when nil).
-  public func read(bytes: [UInt8], encoding: TextEncoding? = nil) -> ImportOutcome {
+  /// Rows read between two chunks handed to `emit`.
+  public var chunkRows = 20_000
+
+  /// Where facts read are handed over in chunks: the chunk, and whether the file had no issue so far.
+  public typealias Emit = (_ chunk: FactBatch, _ clean: Bool) -> Void
+
+  /// Reads a file's bytes in `encoding` (detected when nil). With `emit`, the facts of the good rows are handed
+  /// over in chunks of `chunkRows` rows, and the outcome's batch stays empty.
+  public func read(bytes: [UInt8], encoding: TextEncoding? = nil, emit: Emit? = nil) -> ImportOutcome {
     do {
       let (text, found) = try TextDecoding.decode(bytes, encoding: encoding)
-      var outcome = read(text: text)
+      var outcome = read(text: text, emit: emit)
       outcome.encoding = found
       return outcome
     } catch {
@@ -53,8 +60,8 @@ public struct FactImporter: Sendable {
     return read(text: String(decoding: writer.bytes, as: UTF8.self))
   }
 
-  /// Reads a file's text.
-  public func read(text: String) -> ImportOutcome {
+  /// Reads a file's text; with `emit`, hands the facts over in chunks as `read(bytes:encoding:emit:)` does.
+  public func read(text: String, emit: Emit? = nil) -> ImportOutcome {
     var outcome = ImportOutcome()
     var reader = CSVReader(text)
     do {
@@ -77,8 +84,14 @@ public struct FactImporter: Sendable {
         var row = CSVRow(record, header: header, file: fileName)
         parser.read(&row, context: context)
         outcome.issues += row.issues
+        if let emit, outcome.rows % chunkRows == 0 { emit(parser.drain(), outcome.issues.isEmpty) }
       }
       parser.finish(into: &outcome)
+      if let emit {
+        emit(outcome.batch, outcome.issues.isEmpty)
+        outcome.batch = FactBatch()
+      }
+      if !outcome.issues.isEmpty { outcome.batch = FactBatch() }
     } catch let error as CSVSyntaxError {
       outcome.issues.append(issue(error.line, error.message))
     } catch {
@@ -113,6 +126,14 @@ private struct RowDispatcher {
     }
   }
 
+  /// The households and visits read so far, taken out of the parsers (duplicates are still recognised).
+  mutating func drain() -> FactBatch {
+    var batch = FactBatch()
+    swap(&batch.households, &households.households)
+    swap(&batch.visits, &visits.visits)
+    return batch
+  }
+
   func finish(into outcome: inout ImportOutcome) {
     outcome.batch.projects = projects.projects
     outcome.batch.stewards = stewards.stewards
@@ -120,6 +141,5 @@ private struct RowDispatcher {
     outcome.batch.households = households.households
     outcome.batch.visits = visits.visits
     outcome.duplicates = households.duplicates + visits.duplicates
-    if !outcome.issues.isEmpty { outcome.batch = FactBatch() }
   }
 }

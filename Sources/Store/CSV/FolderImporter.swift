@@ -18,6 +18,8 @@ public struct FolderImporter: Sendable {
   public let folder: String
   /// What the first file is checked against.
   public let context: ImportContext
+  /// Rows read between two chunks handed to `emit`.
+  public var chunkRows = 20_000
 
   /// An importer of the fact files in `folder`.
   public init(folder: String, context: ImportContext) {
@@ -30,22 +32,33 @@ public struct FolderImporter: Sendable {
     FactFileKind.allCases.filter { FileManager.default.fileExists(atPath: path(of: $0, in: folder)) }
   }
 
-  /// Reads every present file in `encoding` (detected per file when nil).
-  public func read(encoding: TextEncoding? = nil) -> FolderOutcome {
+  /// Reads every present file in `encoding` (detected per file when nil), each checked against the catalog
+  /// grown by the good rows of the files before it. With `emit`, the facts are handed over in chunks, in order,
+  /// while no issue is found (the outcome's batch stays empty): a writer can store them as they come and roll
+  /// back if an issue turns up later.
+  public func read(encoding: TextEncoding? = nil, emit: ((FactBatch) -> Void)? = nil) -> FolderOutcome {
     var result = FolderOutcome()
-    var context = self.context
+    var catalog = context.catalog
+    var clean = true
     for kind in Self.kinds(in: folder) {
-      let importer = FactImporter(kind: kind, fileName: kind.fileName, context: context)
+      var context = self.context
+      context.catalog = catalog
+      var importer = FactImporter(kind: kind, fileName: kind.fileName, context: context)
+      importer.chunkRows = chunkRows
       guard let data = FileManager.default.contents(atPath: Self.path(of: kind, in: folder)) else {
         result.issues.append(
           ImportIssue(file: kind.fileName, line: 1, column: nil, message: "cannot be read"))
+        clean = false
         continue
       }
-      var outcome = importer.read(bytes: Array(data), encoding: encoding)
+      let outcome = importer.read(bytes: Array(data), encoding: encoding) { chunk, cleanFile in
+        catalog.add(chunk)
+        clean = clean && cleanFile
+        guard clean else { return }
+        if let emit { emit(chunk) } else { result.batch.append(chunk) }
+      }
       result.issues += outcome.issues
-      context.catalog.add(outcome.batch)
-      result.batch.append(outcome.batch)
-      outcome.batch = FactBatch()
+      clean = clean && outcome.issues.isEmpty
       result.files.append((kind, outcome))
     }
     if !result.issues.isEmpty { result.batch = FactBatch() }

@@ -88,6 +88,20 @@ extension SQLiteStore {
     _ batch: FactBatch, dryRun: Bool,
     replan: ((WriteSummary, PlanStamp, any FactReading) throws -> PlanUpdate?)?
   ) throws -> (summary: WriteSummary, update: PlanUpdate?) {
+    var pending: FactBatch? = batch
+    return try write(
+      next: {
+        defer { pending = nil }
+        return pending
+      }, dryRun: dryRun, replan: replan)
+  }
+
+  /// Writes the batches `next` gives until it gives nil, then stores the re-plan as `write(_:dryRun:replan:)`
+  /// does, all in one transaction; an error `next` throws rolls everything back and is rethrown.
+  public func write(
+    next: () throws -> FactBatch?, dryRun: Bool,
+    replan: ((WriteSummary, PlanStamp, any FactReading) throws -> PlanUpdate?)?
+  ) throws -> (summary: WriteSummary, update: PlanUpdate?) {
     try pool.writeWithoutTransaction { db in
       var summary = WriteSummary()
       var update: PlanUpdate?
@@ -95,7 +109,7 @@ extension SQLiteStore {
         let reader = StoreReader(db: db)
         let before = try reader.planStamp()
         var writer = FactWriter(db: db)
-        try writer.write(batch)
+        while let batch = try next() { try writer.write(batch) }
         summary = try writer.finish()
         if let replan, !summary.affectedHouseholds.isEmpty {
           update = try replan(summary, before, reader)
