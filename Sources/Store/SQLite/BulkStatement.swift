@@ -44,18 +44,24 @@ struct BulkStatement {
     return handle.code == SQLITE_ROW
   }
 
-  private func step(_ values: [BoundValue]) throws -> (statement: OpaquePointer, code: Int32) {
+  /// Binds `values` to the parameters of `statement` in order.
+  static func bind(_ values: [BoundValue], to statement: Statement) throws {
     let handle = statement.sqliteStatement
     for (offset, value) in values.enumerated() {
       let code = bind(value, at: Int32(offset + 1), handle)
-      guard code == SQLITE_OK else { throw failure(code, handle) }
+      guard code == SQLITE_OK else { throw failure(code, statement) }
     }
+  }
+
+  private func step(_ values: [BoundValue]) throws -> (statement: OpaquePointer, code: Int32) {
+    let handle = statement.sqliteStatement
+    try Self.bind(values, to: statement)
     let code = sqlite3_step(handle)
-    guard code == SQLITE_DONE || code == SQLITE_ROW else { throw failure(code, handle) }
+    guard code == SQLITE_DONE || code == SQLITE_ROW else { throw Self.failure(code, statement) }
     return (handle, code)
   }
 
-  private func bind(_ value: BoundValue, at index: Int32, _ handle: OpaquePointer) -> Int32 {
+  private static func bind(_ value: BoundValue, at index: Int32, _ handle: OpaquePointer) -> Int32 {
     switch value {
     case .text(var text):
       // SQLITE_TRANSIENT: SQLite copies the text before the call returns.
@@ -75,7 +81,8 @@ struct BulkStatement {
   }
 
   /// The error of `code` with SQLite's message, the statement reset for its next run.
-  private func failure(_ code: Int32, _ handle: OpaquePointer) -> DatabaseError {
+  private static func failure(_ code: Int32, _ statement: Statement) -> DatabaseError {
+    let handle = statement.sqliteStatement
     let error = DatabaseError(
       resultCode: ResultCode(rawValue: code),
       message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)

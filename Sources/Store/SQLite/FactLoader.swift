@@ -24,6 +24,12 @@ struct FactLoader {
     return [JSONList.text(only)]
   }
 
+  /// `arguments` for raw rows.
+  private var values: [BoundValue] {
+    guard let only else { return [] }
+    return [.text(JSONList.text(only))]
+  }
+
   func load() throws -> Facts {
     Facts(
       projects: try projects(), stewards: try stewards(), areas: try areas(), households: try householdRows(),
@@ -31,7 +37,7 @@ struct FactLoader {
   }
 
   private func cursor(_ sql: String) throws -> MergeCursor {
-    try MergeCursor(db, sql: sql, arguments: arguments)
+    try MergeCursor(db, sql: sql, values: values)
   }
 
   private func projects() throws -> [Project] {
@@ -73,7 +79,9 @@ struct FactLoader {
     while let row = try rows.next() {
       let id: String = row[0]
       var stewards: [StewardAssignment] = []
-      try assignments.take(id) { stewards.append(StewardAssignment(steward: $0[2], since: instant($0[1]))) }
+      try assignments.take(id) {
+        stewards.append(StewardAssignment(steward: $0.text(2), since: instant($0.real(1))))
+      }
       let buildings: String = row[2]
       result.append(
         Area(
@@ -90,69 +98,53 @@ struct FactLoader {
       "SELECT household, since, grade FROM household_grade\(only("household")) ORDER BY household")
     var events = try cursor(
       "SELECT household, at, name FROM household_event\(only("household")) ORDER BY household")
-    let rows = try Row.fetchCursor(
+    let rows = try RawRows(
       db,
-      sql: """
-        SELECT id, project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags
-        FROM household\(only("id")) ORDER BY id
-        """, arguments: arguments)
+      """
+      SELECT id, project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags
+      FROM household\(only("id")) ORDER BY id
+      """, values)
     var result: [Household] = []
-    while let row = try rows.next() {
-      let id: String = row[0]
+    while try rows.next() {
+      let id = rows.text(0)
       var history = HouseholdHistory()
-      try states.take(id) {
-        history.states.append(Dated(HouseholdState(rawValue: $0[2]) ?? .vacant, since: instant($0[1])))
-      }
-      try grades.take(id) {
-        history.grades.append(Dated(Grade(rawValue: $0[2]) ?? .a, since: instant($0[1])))
-      }
-      try events.take(id) { history.events.append(eventRow($0)) }
-      result.append(household(row, id: id, history: history))
+      try states.take(id) { history.add(state: $0) }
+      try grades.take(id) { history.add(grade: $0) }
+      try events.take(id) { history.add(event: $0) }
+      result.append(household(rows, id: id, history: history))
     }
     return result
   }
 
   /// One household, read with indexed lookups.
   func household(_ id: String) throws -> Household? {
-    guard
-      let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT id, project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags
-          FROM household WHERE id = ?
-          """, arguments: [id])
-    else { return nil }
+    let rows = try RawRows(
+      db,
+      """
+      SELECT id, project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags
+      FROM household WHERE id = ?
+      """, [.text(id)])
+    guard try rows.next() else { return nil }
     var history = HouseholdHistory()
-    for entry in try Row.fetchAll(
-      db, sql: "SELECT since, state FROM household_state WHERE household = ?", arguments: [id])
-    {
-      history.states.append(Dated(HouseholdState(rawValue: entry[1]) ?? .vacant, since: instant(entry[0])))
-    }
-    for entry in try Row.fetchAll(
-      db, sql: "SELECT since, grade FROM household_grade WHERE household = ?", arguments: [id])
-    {
-      history.grades.append(Dated(Grade(rawValue: entry[1]) ?? .a, since: instant(entry[0])))
-    }
-    for entry in try Row.fetchAll(
-      db, sql: "SELECT at, name FROM household_event WHERE household = ?", arguments: [id])
-    {
-      history.events.append(
-        HouseholdEvent(EventName(rawValue: entry[1]) ?? .delivered, at: instant(entry[0])))
-    }
-    return household(row, id: id, history: history)
+    let states = try RawRows(
+      db, "SELECT household, since, state FROM household_state WHERE household = ?", [.text(id)])
+    while try states.next() { history.add(state: states) }
+    let grades = try RawRows(
+      db, "SELECT household, since, grade FROM household_grade WHERE household = ?", [.text(id)])
+    while try grades.next() { history.add(grade: grades) }
+    let events = try RawRows(
+      db, "SELECT household, at, name FROM household_event WHERE household = ?", [.text(id)])
+    while try events.next() { history.add(event: events) }
+    return household(rows, id: id, history: history)
   }
 
-  private func household(_ row: Row, id: String, history: HouseholdHistory) -> Household {
-    let tags: String = row[9]
+  private func household(_ row: RawRows, id: String, history: HouseholdHistory) -> Household {
+    let tags = row.text(9)
     return Household(
-      id: id, project: row[1], building: row[2], unit: row[3], room: row[4], area: row[5],
-      owner: Owner(surname: row[6], name: row[7], phone: row[8]),
-      tags: Set(tags.split(separator: ",").map(String.init)), states: history.states, grades: history.grades,
-      events: history.events)
-  }
-
-  private func eventRow(_ row: Row) -> HouseholdEvent {
-    HouseholdEvent(EventName(rawValue: row[2]) ?? .delivered, at: instant(row[1]))
+      id: id, project: row.text(1), building: row.text(2), unit: row.text(3), room: row.text(4),
+      area: row.text(5), owner: Owner(surname: row.text(6), name: row.text(7), phone: row.text(8)),
+      tags: tags.isEmpty ? [] : Set(tags.split(separator: ",").map(String.init)), states: history.states,
+      grades: history.grades, events: history.events)
   }
 
   private func visits() throws -> [Visit] {
@@ -162,31 +154,36 @@ struct FactLoader {
       "SELECT visit, category, is_need FROM visit_feedback\(ofVisits) ORDER BY visit, position")
     var ratings = try cursor("SELECT visit, dimension, score FROM visit_rating\(ofVisits) ORDER BY visit")
     var tickets = try cursor("SELECT visit, number FROM ticket\(ofVisits) ORDER BY visit, number")
-    let rows = try Row.fetchCursor(
+    let rows = try RawRows(
       db,
-      sql: """
-        SELECT id, household, at, channel, kind, steward, interviewee, outcome FROM visit\(only("household"))
-        ORDER BY id
-        """, arguments: arguments)
+      """
+      SELECT id, household, at, channel, kind, steward, interviewee, outcome FROM visit\(only("household"))
+      ORDER BY id
+      """, values)
     var result: [Visit] = []
-    while let row = try rows.next() {
-      let id: String = row[0]
+    while try rows.next() {
+      let id = rows.text(0)
       var captured = Captured()
-      try info.take(id) { if let field = InfoField(rawValue: $0[1]) { captured.infoChanged.insert(field) } }
-      try feedback.take(id) { captured.feedback.append(FeedbackItem(category: $0[1], isNeed: $0[2])) }
-      try ratings.take(id) { captured.ratings[$0[1]] = $0[2] }
-      try tickets.take(id) { captured.tickets.append($0[1]) }
-      result.append(visit(row, id: id, captured: captured))
+      try info.take(id) {
+        if let field = InfoField(rawValue: $0.text(1)) { captured.infoChanged.insert(field) }
+      }
+      try feedback.take(id) {
+        captured.feedback.append(FeedbackItem(category: $0.text(1), isNeed: $0.integer(2) != 0))
+      }
+      try ratings.take(id) { captured.ratings[$0.text(1)] = $0.integer(2) }
+      try tickets.take(id) { captured.tickets.append($0.text(1)) }
+      result.append(visit(rows, id: id, captured: captured))
     }
     return result
   }
 
-  private func visit(_ row: Row, id: String, captured: Captured) -> Visit {
+  private func visit(_ row: RawRows, id: String, captured: Captured) -> Visit {
     Visit(
-      id: id, household: row[1], at: instant(row[2]), channel: Channel(rawValue: row[3]) ?? .phone,
-      kind: InterviewKind(rawValue: row[4]) ?? .basic, steward: row[5],
-      interviewee: Interviewee(rawValue: row[6]) ?? .other,
-      outcome: VisitOutcome(rawValue: row[7]) ?? .reached,
+      id: id, household: row.text(1), at: instant(row.real(2)),
+      channel: Channel(rawValue: row.text(3)) ?? .phone,
+      kind: InterviewKind(rawValue: row.text(4)) ?? .basic, steward: row.text(5),
+      interviewee: Interviewee(rawValue: row.text(6)) ?? .other,
+      outcome: VisitOutcome(rawValue: row.text(7)) ?? .reached,
       captured: captured)
   }
 
@@ -217,11 +214,23 @@ struct FactLoader {
   }
 }
 
-/// A household's histories while they are read.
+/// A household's histories while they are read from rows of (household, instant, value).
 private struct HouseholdHistory {
   var states: [Dated<HouseholdState>] = []
   var grades: [Dated<Grade>] = []
   var events: [HouseholdEvent] = []
+
+  mutating func add(state row: RawRows) {
+    states.append(Dated(HouseholdState(rawValue: row.text(2)) ?? .vacant, since: instant(row.real(1))))
+  }
+
+  mutating func add(grade row: RawRows) {
+    grades.append(Dated(Grade(rawValue: row.text(2)) ?? .a, since: instant(row.real(1))))
+  }
+
+  mutating func add(event row: RawRows) {
+    events.append(HouseholdEvent(EventName(rawValue: row.text(2)) ?? .delivered, at: instant(row.real(1))))
+  }
 }
 
 /// The instant of a stored REAL number of seconds since 1970.

@@ -1,22 +1,23 @@
 import GRDB
 
-/// A row cursor ordered by a text key in column 0, consumed group by group alongside a parent cursor.
+/// A query's rows ordered by a text key in column 0, consumed group by group alongside a parent's rows.
 struct MergeCursor {
-  private let cursor: RowCursor
-  private var current: Row?
+  private let rows: RawRows
+  private var onRow: Bool
 
-  init(_ db: Database, sql: String, arguments: StatementArguments = []) throws {
-    cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-    current = try cursor.next()
+  init(_ db: Database, sql: String, values: [BoundValue] = []) throws {
+    rows = try RawRows(db, sql, values)
+    onRow = try rows.next()
   }
 
-  /// Calls `body` with every row whose key is `key`, skipping rows with smaller keys (orphans).
-  mutating func take(_ key: String, _ body: (Row) throws -> Void) throws {
-    while let row = current {
-      let rowKey: String = row[0]
-      if rowKey > key { return }
-      if rowKey == key { try body(row) }
-      current = try cursor.next()
+  /// Calls `body` with every row whose key is `key`, skipping rows with smaller keys (orphans); keys compare
+  /// byte for byte, as SQLite's `ORDER BY` sorted them.
+  mutating func take(_ key: String, _ body: (RawRows) throws -> Void) throws {
+    while onRow {
+      let order = rows.compare(0, key)
+      if order > 0 { return }
+      if order == 0 { try body(rows) }
+      onRow = try rows.next()
     }
   }
 }
