@@ -7,7 +7,7 @@ public struct Facts: Sendable {
   /// Areas by id.
   public internal(set) var areas: [String: Area]
   /// Households by code.
-  public internal(set) var households: [String: Household]
+  public internal(set) var households: HouseholdTable
   /// Campaigns, by id order.
   public internal(set) var campaigns: [Campaign]
   var visitsByHousehold: [String: [Visit]]
@@ -23,7 +23,7 @@ public struct Facts: Sendable {
     self.projects = Facts.index(projects, by: \.id)
     self.stewards = Facts.index(stewards, by: \.id)
     self.areas = Facts.index(areas, by: \.id)
-    self.households = Facts.index(households, by: \.id)
+    self.households = HouseholdTable(households)
     self.campaigns = campaigns.sorted { $0.id < $1.id }
     var visitsByHousehold: [String: [Visit]] = [:]
     for visit in visits { visitsByHousehold[visit.household, default: []].append(visit) }
