@@ -53,10 +53,12 @@ public struct Plan: Sendable {
     return projectIDs.sorted().flatMap { project -> [TaskChange] in
       let old = previous.projects[project]
       let new = projects[project]
-      let households = Set(new?.households ?? []).union(sameHorizon ? Set(old?.households ?? []) : [])
+      guard sameHorizon, let old, !old.tasks.isEmpty else {
+        return (new?.allTasks ?? []).map { TaskChange(kind: .created, task: $0, previous: nil) }
+      }
+      let households = Set(new?.households ?? []).union(old.households)
       return households.sorted().flatMap { household in
-        Plan.changes(
-          from: sameHorizon ? old?.tasks[household] ?? [] : [], to: new?.tasks[household] ?? [], at: clock)
+        Plan.changes(from: old.tasks[household] ?? [], to: new?.tasks[household] ?? [], at: clock)
       }
     }
   }

@@ -5,13 +5,13 @@ public struct Captured: Sendable, Hashable, Codable {
   /// Needs and service feedback collected, each with its category.
   public var feedback: [FeedbackItem]
   /// Satisfaction ratings, 1 to 5, by dimension id.
-  public var ratings: [String: Int]
+  public var ratings: Ratings
   /// Ticket numbers (报事编号) raised by the visit.
   public var tickets: [String]
 
   /// A capture from its parts.
   public init(
-    infoChanged: Set<InfoField> = [], feedback: [FeedbackItem] = [], ratings: [String: Int] = [:],
+    infoChanged: Set<InfoField> = [], feedback: [FeedbackItem] = [], ratings: Ratings = [:],
     tickets: [String] = []
   ) {
     self.infoChanged = infoChanged

@@ -15,13 +15,13 @@ enum TaskRows {
       settled_at = excluded.settled_at, outside_window = excluded.outside_window
     """
 
-  static func save(_ tasks: [VisitTask], db: Database) throws {
+  static func save(_ tasks: some Sequence<VisitTask>, db: Database) throws {
     let statement = try BulkStatement(db, upsert)
     for task in tasks { try statement.run(values(task)) }
   }
 
   static func apply(_ changes: [TaskChange], db: Database) throws {
-    try save(changes.map(\.task), db: db)
+    try save(changes.lazy.map(\.task), db: db)
   }
 
   /// From this many changes on, a first plan into an empty task table is bulk-loaded.
