@@ -29,36 +29,10 @@ enum DemoSeed {
       guard outcome.issues.isEmpty else {
         throw StoreError("demo \(kind.fileName): \(outcome.issues.first.map { "\($0)" } ?? "")")
       }
-      catalog.absorb(outcome.batch)
+      catalog.add(outcome.batch)
       all.append(outcome.batch)
     }
     try store.write(all)
     logger.info("database was empty: loaded demo facts (\(households) households in \(projects) projects)")
-  }
-}
-
-extension Catalog {
-  /// Learns the projects, stewards, areas and households of a batch not yet written.
-  fileprivate mutating func absorb(_ batch: FactBatch) {
-    for project in batch.projects { projectZones[project.id] = project.timeZoneIdentifier }
-    for steward in batch.stewards { stewards.insert(steward.id) }
-    for area in batch.areas { areas[area.id] = (area.project, area.buildings) }
-    for household in batch.households { households[household.id] = household.project }
-  }
-}
-
-extension FactBatch {
-  /// Adds everything of `other` after this batch's own facts.
-  fileprivate mutating func append(_ other: FactBatch) {
-    projects += other.projects
-    stewards += other.stewards
-    areas += other.areas
-    households += other.households
-    householdEntries += other.householdEntries
-    assignments += other.assignments
-    visits += other.visits
-    ticketClosures += other.ticketClosures
-    waivers += other.waivers
-    campaigns += other.campaigns
   }
 }

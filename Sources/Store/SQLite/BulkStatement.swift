@@ -81,7 +81,7 @@ struct BulkStatement {
   }
 
   /// The error of `code` with SQLite's message, the statement reset for its next run.
-  private static func failure(_ code: Int32, _ statement: Statement) -> DatabaseError {
+  static func failure(_ code: Int32, _ statement: Statement) -> DatabaseError {
     let handle = statement.sqliteStatement
     let error = DatabaseError(
       resultCode: ResultCode(rawValue: code),

@@ -18,11 +18,7 @@ final class RawRows {
   func next() throws -> Bool {
     let code = sqlite3_step(handle)
     if code == SQLITE_ROW { return true }
-    guard code == SQLITE_DONE else {
-      throw DatabaseError(
-        resultCode: ResultCode(rawValue: code),
-        message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
-    }
+    guard code == SQLITE_DONE else { throw BulkStatement.failure(code, statement) }
     return false
   }
 
