@@ -41,4 +41,35 @@ import Testing
       HouseholdTable(households) != HouseholdTable(households.dropLast() + [household("H20", building: "3栋")])
     )
   }
+
+  private func visit(_ id: String, of household: String, minute: Int) -> Visit {
+    Visit(
+      id: id, household: household, at: Date(timeIntervalSince1970: Double(minute) * 60), channel: .phone,
+      steward: "S1")
+  }
+
+  @Test func contactsStayWithTheirHouseholdInTimeOrder() {
+    var facts = Facts(
+      projects: [], areas: [], households: [household("H1"), household("H2")],
+      visits: [
+        visit("b", of: "H1", minute: 20), visit("a", of: "H1", minute: 10), visit("c", of: "H2", minute: 5),
+      ])
+    facts.add(visit("d", of: "H1", minute: 15))
+    facts.add(visit("e", of: "H1", minute: 30))
+    facts.add(visit("f", of: "H1", minute: 1))
+    #expect(facts.visits(of: "H1").map(\.id) == ["f", "a", "d", "b", "e"])
+    #expect(facts.visits(of: "H2").map(\.id) == ["c"])
+    #expect(facts.allVisits.map(\.id) == ["f", "a", "d", "b", "e", "c"])
+  }
+
+  @Test func contactsOfAnUnknownHouseholdJoinItWhenItArrives() {
+    var facts = Facts(projects: [], areas: [], households: [], visits: [visit("a", of: "H9", minute: 10)])
+    facts.add(visit("b", of: "H9", minute: 5))
+    #expect(facts.visits(of: "H9").map(\.id) == ["b", "a"])
+    facts.upsert(household("H9"))
+    #expect(facts.visits(of: "H9").map(\.id) == ["b", "a"])
+    #expect(facts.households(inProject: "P1") == ["H9"])
+    facts.add(visit("c", of: "H9", minute: 7))
+    #expect(facts.visits(of: "H9").map(\.id) == ["b", "c", "a"])
+  }
 }

@@ -16,16 +16,17 @@ final class KnownHousehold {
   /// The instants at which its state or grade changed.
   let changePoints: [Date]
 
-  /// The household `id` as known at `clock`, or nil when it is unknown or has no state yet.
-  init?(_ id: String, facts: Facts, clock: Date, areas: inout AreaCache) {
-    guard var household = facts.households[id] else { return nil }
+  /// The household at `position` of the facts as known at `clock`, or nil when it has no state yet.
+  init?(at position: Int, facts: Facts, clock: Date, areas: inout AreaCache) {
+    var household = facts.households.household(at: position)
     household.states.cut { $0.since > clock }
     guard !household.states.isEmpty else { return nil }
     household.grades.cut { $0.since > clock }
     household.events.cut { $0.at > clock }
     self.household = household
     area = areas.area(household.area, facts: facts, clock: clock)
-    var visits = facts.visits(of: id)
+    let id = household.id
+    var visits = facts.households.contacts(at: position)
     visits.cut { $0.at > clock }
     self.visits = visits
     let tickets = facts.tickets(of: id)

@@ -19,28 +19,41 @@ struct ProjectPlanner {
 
   /// The project's plan from scratch, keeping the planned months of `previous`.
   func plan(previous: ProjectPlan?) -> ProjectPlan {
-    let households = facts.households(inProject: project)
+    let positions = facts.positions(inProject: project)
     var plan = ProjectPlan(tasks: [:], households: [], ledger: SplitLedger())
-    plan.tasks.reserveCapacity(households.count)
-    plan.households = replan(households, previous: previous?.tasks ?? [:], into: &plan, indexing: false)
+    plan.tasks.reserveCapacity(positions.count)
+    let members = positions.map { (code: facts.households.household(at: $0).id, position: Optional($0)) }
+    plan.households = replan(members, previous: previous?.tasks ?? [:], into: &plan, indexing: false)
     return plan
   }
 
   /// Plans `households` again in `plan`; their previous tasks (for planned months) come from `previous`.
   /// Returns the households planned (those known at the clock), in the given order.
   @discardableResult
-  func replan(
-    _ households: [String], previous: [String: [VisitTask]], into plan: inout ProjectPlan,
-    indexing: Bool = true
+  func replan(_ households: [String], previous: [String: [VisitTask]], into plan: inout ProjectPlan)
+    -> [String]
+  {
+    let members = households.map { (code: $0, position: facts.households.position(of: $0)) }
+    return replan(members, previous: previous, into: &plan, indexing: true)
+  }
+
+  /// Plans `members` (codes with their positions in the facts, nil when unknown) again in `plan`.
+  private func replan(
+    _ members: [(code: String, position: Int?)], previous: [String: [VisitTask]],
+    into plan: inout ProjectPlan,
+    indexing: Bool
   ) -> [String] {
     let campaigns = facts.campaigns.filter { $0.project == project }
     var drafts: [[TaskDraft]] = []
     var codes: [String] = []
-    drafts.reserveCapacity(households.count)
+    drafts.reserveCapacity(members.count)
+    codes.reserveCapacity(members.count)
     var areas = AreaCache()
-    for code in households {
+    for (code, position) in members {
       if !plan.tasks.isEmpty { for task in plan.tasks[code] ?? [] { forget(task, in: &plan.ledger) } }
-      guard let known = KnownHousehold(code, facts: facts, clock: context.clock, areas: &areas) else {
+      guard let position,
+        let known = KnownHousehold(at: position, facts: facts, clock: context.clock, areas: &areas)
+      else {
         plan.tasks[code] = nil
         continue
       }
@@ -50,7 +63,7 @@ struct ProjectPlanner {
     }
     split(&drafts, codes: codes, previous: previous, ledger: &plan.ledger)
     for (code, list) in zip(codes, drafts) { plan.tasks[code] = list.map(\.task) }
-    if indexing { for code in households { plan.index(code) } }
+    if indexing { for (code, _) in members { plan.index(code) } }
     return codes
   }
 

@@ -3,9 +3,9 @@ extension Facts {
   @discardableResult
   public mutating func upsert(_ household: Household) -> [String] {
     let previous = households.updateValue(household, forKey: household.id)
-    if previous?.project != household.project {
-      if let old = previous?.project { householdsByProject[old]?.removeAll { $0 == household.id } }
-      insertSorted(household.id, into: household.project)
+    if previous?.project != household.project, let position = households.position(of: household.id) {
+      if let old = previous?.project { positionsByProject[old]?.removeAll { $0 == position } }
+      insertSorted(position, into: household.project)
     }
     return [household.id]
   }
@@ -13,8 +13,7 @@ extension Facts {
   /// Records a visit or attempt; returns the household concerned.
   @discardableResult
   public mutating func add(_ visit: Visit) -> [String] {
-    visitsByHousehold[visit.household, default: []].append(visit)
-    visitsByHousehold[visit.household] = Facts.ordered(visitsByHousehold[visit.household] ?? [])
+    households.add(visit)
     return [visit.household]
   }
 
@@ -56,14 +55,15 @@ extension Facts {
   /// Adds or replaces a steward.
   public mutating func upsert(_ steward: Steward) { stewards[steward.id] = steward }
 
-  private mutating func insertSorted(_ id: String, into project: String) {
-    let list = householdsByProject[project, default: []]
+  private mutating func insertSorted(_ position: Int, into project: String) {
+    let list = positionsByProject[project, default: []]
+    let id = households.household(at: position).id
     var low = 0
     var high = list.count
     while low < high {
       let mid = (low + high) / 2
-      if list[mid] < id { low = mid + 1 } else { high = mid }
+      if households.household(at: list[mid]).id < id { low = mid + 1 } else { high = mid }
     }
-    householdsByProject[project, default: []].insert(id, at: low)
+    positionsByProject[project, default: []].insert(position, at: low)
   }
 }

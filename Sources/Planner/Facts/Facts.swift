@@ -10,10 +10,10 @@ public struct Facts: Sendable {
   public internal(set) var households: HouseholdTable
   /// Campaigns, by id order.
   public internal(set) var campaigns: [Campaign]
-  var visitsByHousehold: [String: [Visit]]
   var ticketsByHousehold: [String: [Ticket]]
   var waiversByHousehold: [String: [Waiver]]
-  var householdsByProject: [String: [String]]
+  /// The positions in `households` of each project's households, sorted by code.
+  var positionsByProject: [String: [Int]]
 
   /// Facts from their parts, indexed; input order does not matter.
   public init(
@@ -24,23 +24,23 @@ public struct Facts: Sendable {
     self.stewards = Facts.index(stewards, by: \.id)
     self.areas = Facts.index(areas, by: \.id)
     self.households = HouseholdTable(households)
+    self.households.setContacts(visits)
     self.campaigns = campaigns.sorted { $0.id < $1.id }
-    var visitsByHousehold: [String: [Visit]] = [:]
-    for visit in visits { visitsByHousehold[visit.household, default: []].append(visit) }
-    for key in visitsByHousehold.keys where (visitsByHousehold[key]?.count ?? 0) > 1 {
-      visitsByHousehold[key]?.sort { ($0.at, $0.id) < ($1.at, $1.id) }
-    }
-    self.visitsByHousehold = visitsByHousehold
     ticketsByHousehold = Dictionary(grouping: tickets, by: \.household).mapValues {
       $0.sorted { $0.number < $1.number }
     }
     waiversByHousehold = Dictionary(grouping: waivers, by: \.household)
-    householdsByProject = [:]
+    positionsByProject = [:]
     reindexProjects()
   }
 
   /// The household codes of a project, sorted.
-  public func households(inProject project: String) -> [String] { householdsByProject[project] ?? [] }
+  public func households(inProject project: String) -> [String] {
+    (positionsByProject[project] ?? []).map { households.household(at: $0).id }
+  }
+
+  /// The positions in `households` of a project's households, by code.
+  func positions(inProject project: String) -> [Int] { positionsByProject[project] ?? [] }
 
   /// The project ids, sorted.
   public var projectIDs: [String] { projects.keys.sorted() }
@@ -48,11 +48,12 @@ public struct Facts: Sendable {
   /// The households of an area, sorted by code.
   public func households(inArea area: String) -> [String] {
     guard let project = areas[area]?.project else { return [] }
-    return households(inProject: project).filter { households[$0]?.area == area }
+    return (positionsByProject[project] ?? []).map { households.household(at: $0) }.filter { $0.area == area }
+      .map(\.id)
   }
 
   /// A household's contacts (visits and attempts), in time order.
-  public func visits(of household: String) -> [Visit] { visitsByHousehold[household] ?? [] }
+  public func visits(of household: String) -> [Visit] { households.contacts(of: household) }
 
   /// A household's tickets, by number.
   public func tickets(of household: String) -> [Ticket] {
@@ -66,7 +67,7 @@ public struct Facts: Sendable {
 
   /// Every contact of every household, by household then time.
   public var allVisits: [Visit] {
-    visitsByHousehold.keys.sorted().flatMap { visitsByHousehold[$0] ?? [] }
+    households.allContacts.sorted { $0.household < $1.household }.flatMap(\.visits)
   }
 
   /// All waivers, by task id.
@@ -82,14 +83,11 @@ public struct Facts: Sendable {
     return result
   }
 
-  static func ordered(_ visits: [Visit]) -> [Visit] {
-    visits.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
-  }
-
   private mutating func reindexProjects() {
-    var index: [String: [String]] = [:]
-    for household in households.values { index[household.project, default: []].append(household.id) }
-    for key in index.keys { index[key]?.sort() }
-    householdsByProject = index
+    var index: [String: [Int]] = [:]
+    let rows = households.values
+    for (position, household) in rows.enumerated() { index[household.project, default: []].append(position) }
+    for key in index.keys { index[key]?.sort { rows[$0].id < rows[$1].id } }
+    positionsByProject = index
   }
 }
