@@ -6,7 +6,7 @@ struct AreaCache {
   private var value: Area?
 
   /// The area `id` with steward changes after `clock` left out.
-  mutating func area(_ id: String, facts: Facts, clock: Date) -> Area? {
+  mutating func area(_ id: String, facts: borrowing Facts, clock: Date) -> Area? {
     if id == self.id { return value }
     var area = facts.areas[id]
     if let stewards = area?.stewards, stewards.count > 1, stewards[stewards.count - 1].since > clock {

@@ -26,6 +26,22 @@ struct CompiledSelector: Sendable {
       && (tags.isEmpty || tags.isSubset(of: householdTags))
   }
 
+  /// Whether a household whose history holds the states of `stateBits` and the grades of `gradeBits` (see
+  /// `bits(of:)`) can match at some point; false rules it out without looking at the history.
+  func mayMatch(stateBits: UInt8, gradeBits: UInt8) -> Bool {
+    states & stateBits != 0 && (grades == 0xFF || grades & gradeBits != 0)
+  }
+
+  /// The bits of the states in `history`.
+  static func bits(of history: some Sequence<Dated<HouseholdState>>) -> UInt8 {
+    history.reduce(0) { $0 | bit($1.value) }
+  }
+
+  /// The bits of the grades in `history`.
+  static func bits(of history: some Sequence<Dated<Grade>>) -> UInt8 {
+    history.reduce(0) { $0 | bit($1.value) }
+  }
+
   private static func bit(_ state: HouseholdState) -> UInt8 {
     switch state {
     case .vacant: return 1

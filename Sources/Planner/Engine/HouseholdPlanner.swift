@@ -20,7 +20,7 @@ final class HouseholdPlanner {
   /// The household's tasks in rule precedence order, months of split tasks still provisional.
   func drafts() -> [TaskDraft] {
     var drafts: [TaskDraft] = []
-    for entry in context.rules {
+    for entry in context.rules where mayOwe(entry) {
       guard let timeline = MatchTimeline(selector: entry.selector, household: known) else { continue }
       let source = TaskSource(planner: self, entry: entry, timeline: timeline)
       switch entry.rule.trigger {
@@ -31,5 +31,12 @@ final class HouseholdPlanner {
     }
     Settler(context: context, zone: zone, known: known).settle(&drafts)
     return drafts
+  }
+
+  /// Whether `entry` can owe the household anything, judged without building its match timeline.
+  private func mayOwe(_ entry: RuleEntry) -> Bool {
+    entry.selector.mayMatch(stateBits: known.stateBits, gradeBits: known.gradeBits)
+      && !(entry.followsTickets && known.closedTickets.isEmpty)
+      && !(entry.followsCampaigns && campaigns.isEmpty)
   }
 }

@@ -15,9 +15,13 @@ final class KnownHousehold {
   let waivers: [Waiver]
   /// The instants at which its state or grade changed.
   let changePoints: [Date]
+  /// The states its history holds, as selector bits.
+  let stateBits: UInt8
+  /// The grades its history holds, as selector bits.
+  let gradeBits: UInt8
 
   /// The household at `position` of the facts as known at `clock`, or nil when it has no state yet.
-  init?(at position: Int, facts: Facts, clock: Date, areas: inout AreaCache) {
+  init?(at position: Int, facts: borrowing Facts, clock: Date, areas: inout AreaCache) {
     var household = facts.households.household(at: position)
     household.states.cut { $0.since > clock }
     guard !household.states.isEmpty else { return nil }
@@ -34,6 +38,8 @@ final class KnownHousehold {
     var waivers = facts.waivers(of: id)
     waivers.cut { $0.at > clock }
     self.waivers = waivers
+    stateBits = CompiledSelector.bits(of: household.states)
+    gradeBits = CompiledSelector.bits(of: household.grades)
     changePoints = KnownHousehold.merge(household.states.map(\.since), household.grades.map(\.since))
   }
 

@@ -75,22 +75,22 @@ struct ProjectPlanner {
     for household in drafts.indices {
       let old = previous.isEmpty ? [] : previous[codes[household]] ?? []
       for index in drafts[household].indices where drafts[household][index].needsSplit {
-        let draft = drafts[household][index]
-        guard let period = draft.task.period else { continue }
+        guard let period = drafts[household][index].task.period else { continue }
         let key = SplitGroupKey(
-          steward: draft.task.assignee, ruleIndex: draft.ruleIndex, firstMonth: period.first.index,
-          months: period.period.months)
-        if draft.task.state == .cancelled {
-          let month = keptMonth(draft, old: old, period: period) ?? YearMonth(draft.task.opens)
+          steward: drafts[household][index].task.assignee, ruleIndex: drafts[household][index].ruleIndex,
+          firstMonth: period.first.index, months: period.period.months)
+        let kept = keptMonth(drafts[household][index], old: old, period: period)
+        if drafts[household][index].task.state == .cancelled {
+          let month = kept ?? YearMonth(drafts[household][index].task.opens)
           drafts[household][index].task.monthIndex = Int32(month.index)
-        } else if let month = keptMonth(draft, old: old, period: period) {
+        } else if let month = kept {
           drafts[household][index].task.monthIndex = Int32(month.index)
-          ledger.add(key, offset: month.index - key.firstMonth, building: draft.building)
+          ledger.add(key, offset: month.index - key.firstMonth, building: drafts[household][index].building)
         } else {
           newcomers.append(
             splitter.newcomer(
-              household: household, draft: index, key: key, building: draft.building,
-              opens: YearMonth(draft.task.opens)))
+              household: household, draft: index, key: key, building: drafts[household][index].building,
+              opens: YearMonth(drafts[household][index].task.opens)))
         }
       }
     }
@@ -98,7 +98,7 @@ struct ProjectPlanner {
   }
 
   /// The month a split task keeps: its previous planned month, else the month of the visit that did it.
-  private func keptMonth(_ draft: TaskDraft, old: [VisitTask], period: PeriodKey) -> YearMonth? {
+  private func keptMonth(_ draft: borrowing TaskDraft, old: [VisitTask], period: PeriodKey) -> YearMonth? {
     let window = YearMonth(draft.task.opens)...period.last
     if let previous = old.first(where: { $0.sameIdentity(as: draft.task) }),
       window.contains(previous.plannedMonth)

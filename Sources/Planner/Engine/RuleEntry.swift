@@ -10,6 +10,10 @@ final class RuleEntry: Sendable {
   let splitsMonthly: Bool
   /// Its selector as bit masks.
   let selector: CompiledSelector
+  /// Whether its tasks are opened by closed tickets.
+  let followsTickets: Bool
+  /// Whether its tasks come from campaigns.
+  let followsCampaigns: Bool
 
   /// The entry of `rule` at `index`.
   init(_ rule: Rule, index: Int) {
@@ -17,5 +21,16 @@ final class RuleEntry: Sendable {
     self.index = index
     splitsMonthly = rule.split == .monthly
     selector = CompiledSelector(rule.selector)
+    switch rule.trigger {
+    case .event(let trigger):
+      followsTickets = trigger.after.contains(.ticketClosed)
+      followsCampaigns = false
+    case .campaign:
+      followsTickets = false
+      followsCampaigns = true
+    case .quota:
+      followsTickets = false
+      followsCampaigns = false
+    }
   }
 }

@@ -9,7 +9,9 @@ struct Settler {
 
   /// Settles `drafts` (in rule precedence order) and assigns each to its steward.
   func settle(_ drafts: inout [TaskDraft]) {
-    for visit in known.visits where visit.outcome == .reached { apply(visit, to: &drafts) }
+    for index in known.visits.indices where known.visits[index].outcome == .reached {
+      apply(known.visits[index], to: &drafts)
+    }
     if !known.waivers.isEmpty { applyWaivers(to: &drafts) }
     let clockDay = zone.day(context.clock)
     let current = known.steward(at: context.clock)
@@ -21,26 +23,28 @@ struct Settler {
   ///
   /// Decision: an in-home visit outside the rule's daily visiting window satisfies with a flag, or nothing when
   /// the rule says `refuse`; windows are whole local days, grace included (a visit in grace makes it late).
-  private func apply(_ visit: Visit, to drafts: inout [TaskDraft]) {
+  private func apply(_ visit: borrowing Visit, to drafts: inout [TaskDraft]) {
     guard let state = known.household.state(at: visit.at) else { return }
     let day = zone.day(visit.at)
     var usedRule = -1
+    let rules = context.rules
     for index in drafts.indices {
-      let draft = drafts[index]
-      guard draft.ruleIndex != usedRule, draft.task.settlement == nil, draft.task.accepts(day: day),
-        draft.cancelAt.map({ visit.at < $0 }) ?? true
+      let ruleIndex = drafts[index].ruleIndex
+      guard ruleIndex != usedRule, drafts[index].task.settlement == nil, drafts[index].task.accepts(day: day),
+        drafts[index].cancelAt.map({ visit.at < $0 }) ?? true
       else { continue }
-      let rule = context.rules[draft.ruleIndex].rule
+      let entry = rules[ruleIndex]
       guard
-        rule.accepts(channel: visit.channel, kind: visit.kind, interviewee: visit.interviewee, state: state)
+        entry.rule.accepts(
+          channel: visit.channel, kind: visit.kind, interviewee: visit.interviewee, state: state)
       else { continue }
-      let hours = rule.visitingWindow.hours
+      let hours = entry.rule.visitingWindow.hours
       let minute = zone.minute(visit.at)
       let outside = visit.channel == .inHome && !(hours.startMinute <= minute && minute < hours.endMinute)
-      if outside && rule.visitingWindow.outside == .refuse { continue }
+      if outside && entry.rule.visitingWindow.outside == .refuse { continue }
       drafts[index].task.settlement = .visit(id: visit.id, at: visit.at, outsideVisitingWindow: outside)
-      drafts[index].task.state = draft.task.isLate(day: day) ? .late : .done
-      usedRule = draft.ruleIndex
+      drafts[index].task.state = drafts[index].task.isLate(day: day) ? .late : .done
+      usedRule = ruleIndex
     }
   }
 

@@ -14,7 +14,7 @@ public struct Dated<Value: Sendable & Hashable & Codable>: Sendable, Hashable, C
   }
 }
 
-extension Array {
+extension Collection {
   /// The value in force at `instant` in a history sorted by `since`, or nil before the first entry.
   func value<V>(at instant: Date) -> V? where Element == Dated<V> {
     var result: V?

@@ -20,11 +20,11 @@ public struct Household: Sendable, Hashable, Codable, Identifiable {
   /// Free tags rules can select on.
   public var tags: Set<String>
   /// The state history, oldest first; the household does not exist for the planner before its first entry.
-  public var states: [Dated<HouseholdState>]
+  public var states: History<Dated<HouseholdState>>
   /// The grade history, oldest first; ungraded before the first entry.
-  public var grades: [Dated<Grade>]
+  public var grades: History<Dated<Grade>>
   /// Dated household events (delivered, renovation permit and acceptance, deposit refund, moved in), oldest first.
-  public var events: [HouseholdEvent]
+  public var events: History<HouseholdEvent>
 
   /// A household from its parts; histories are sorted by time.
   public init(
@@ -40,9 +40,9 @@ public struct Household: Sendable, Hashable, Codable, Identifiable {
     self.area = area
     self.owner = owner
     self.tags = tags
-    self.states = states.sorted { $0.since < $1.since }
-    self.grades = grades.sorted { $0.since < $1.since }
-    self.events = events.sorted { ($0.at, $0.name.rawValue) < ($1.at, $1.name.rawValue) }
+    self.states = History(states.sorted { $0.since < $1.since })
+    self.grades = History(grades.sorted { $0.since < $1.since })
+    self.events = History(events.sorted { ($0.at, $0.name.rawValue) < ($1.at, $1.name.rawValue) })
   }
 
   /// The state at `instant`, nil before the household's first state.
