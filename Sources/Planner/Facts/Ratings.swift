@@ -4,7 +4,17 @@ public struct Ratings: Sendable, Hashable, Sequence, ExpressibleByDictionaryLite
   /// A dimension and its score.
   public typealias Element = (key: String, value: Int)
 
-  private var entries: [Entry] = []
+  // The entries in dimension order: the first inline (most visits rate one dimension), the rest in an array.
+  private var head: Entry?
+  private var tail: [Entry] = []
+
+  private var entries: [Entry] {
+    get { head.map { [$0] + tail } ?? [] }
+    set {
+      head = newValue.first
+      tail = Array(newValue.dropFirst())
+    }
+  }
 
   /// No rating.
   public init() {}
@@ -22,27 +32,28 @@ public struct Ratings: Sendable, Hashable, Sequence, ExpressibleByDictionaryLite
   /// The score of `dimension`, nil when not rated; setting nil removes it.
   public subscript(dimension: String) -> Int? {
     get {
-      let position = insertionPoint(dimension)
-      return position < entries.count && entries[position].dimension == dimension
-        ? entries[position].score : nil
+      if head?.dimension == dimension { return head?.score }
+      return tail.first { $0.dimension == dimension }?.score
     }
     set {
-      let position = insertionPoint(dimension)
-      let present = position < entries.count && entries[position].dimension == dimension
+      var all = entries
+      let position = all.partitioningIndex { $0.dimension >= dimension }
+      let present = position < all.count && all[position].dimension == dimension
       switch (newValue, present) {
-      case (let score?, true): entries[position].score = score
-      case (let score?, false): entries.insert(Entry(dimension: dimension, score: score), at: position)
-      case (nil, true): entries.remove(at: position)
-      case (nil, false): break
+      case (let score?, true): all[position].score = score
+      case (let score?, false): all.insert(Entry(dimension: dimension, score: score), at: position)
+      case (nil, true): all.remove(at: position)
+      case (nil, false): return
       }
+      entries = all
     }
   }
 
   /// Whether nothing is rated.
-  public var isEmpty: Bool { entries.isEmpty }
+  public var isEmpty: Bool { head == nil }
 
   /// The number of dimensions rated.
-  public var count: Int { entries.count }
+  public var count: Int { head == nil ? 0 : 1 + tail.count }
 
   /// The ratings by dimension id.
   public var dictionary: [String: Int] {
@@ -50,24 +61,21 @@ public struct Ratings: Sendable, Hashable, Sequence, ExpressibleByDictionaryLite
   }
 
   /// The ratings in dimension order.
-  public func makeIterator() -> Iterator { Iterator(base: entries.makeIterator()) }
+  public func makeIterator() -> Iterator { Iterator(head: head, tail: tail.makeIterator()) }
 
   /// Walks the ratings in dimension order.
   public struct Iterator: IteratorProtocol {
-    var base: IndexingIterator<[Entry]>
+    var head: Entry?
+    var tail: IndexingIterator<[Entry]>
 
     /// The next dimension and score.
-    public mutating func next() -> Element? { base.next().map { ($0.dimension, $0.score) } }
-  }
-
-  private func insertionPoint(_ dimension: String) -> Int {
-    var low = 0
-    var high = entries.count
-    while low < high {
-      let mid = (low + high) / 2
-      if entries[mid].dimension < dimension { low = mid + 1 } else { high = mid }
+    public mutating func next() -> Element? {
+      if let entry = head {
+        head = nil
+        return (entry.dimension, entry.score)
+      }
+      return tail.next().map { ($0.dimension, $0.score) }
     }
-    return low
   }
 
   struct Entry: Sendable, Hashable {
@@ -86,5 +94,18 @@ extension Ratings: Codable {
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(dictionary)
+  }
+}
+
+extension Array {
+  /// The first index whose element satisfies `isAtOrAfter`, for an array partitioned by it (false, then true).
+  fileprivate func partitioningIndex(where isAtOrAfter: (Element) -> Bool) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let mid = (low + high) / 2
+      if isAtOrAfter(self[mid]) { high = mid } else { low = mid + 1 }
+    }
+    return low
   }
 }

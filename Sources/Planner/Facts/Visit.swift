@@ -7,20 +7,20 @@ public struct Visit: Sendable, Hashable, Codable, Identifiable {
   public var id: String
   /// The household code.
   public var household: String
+  /// The steward who made it.
+  public var steward: String
   /// When it took place.
   public var at: Date
+  /// What the visit found.
+  public var captured: Captured
   /// How the contact was made.
   public var channel: Channel
   /// Basic or deep.
   public var kind: InterviewKind
-  /// The steward who made it.
-  public var steward: String
   /// Who was interviewed.
   public var interviewee: Interviewee
   /// Whether the contact reached someone.
   public var outcome: VisitOutcome
-  /// What the visit found.
-  public var captured: Captured
 
   /// A visit from its parts.
   public init(

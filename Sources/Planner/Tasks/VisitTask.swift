@@ -11,18 +11,19 @@ public struct VisitTask: Sendable, Hashable {
   public let project: String
   /// The rule id.
   public let rule: String
-  private let anchorStorage: CompactAnchor
-  private let ordinalStorage: Int32
   /// The steward the task is assigned to.
   public internal(set) var assignee: String
-  /// Where the task stands at the planning clock.
-  public internal(set) var state: TaskState
   /// What settled it, if anything.
   public internal(set) var settlement: Settlement?
+  // The small fields last and together, so that they share the padding after `settlement` and `anchorStorage`.
   private let opensDay: Int32
   internal private(set) var dueDay: Int32
-  private var graceDays: Int32
   internal var monthIndex: Int32
+  private var graceDays: Int16
+  private let ordinalStorage: Int16
+  private let anchorStorage: CompactAnchor
+  /// Where the task stands at the planning clock.
+  public internal(set) var state: TaskState
 
   /// A task from its parts; `due` nil means open-ended (the closing event has not happened).
   public init(
@@ -34,10 +35,10 @@ public struct VisitTask: Sendable, Hashable {
     self.project = project
     self.rule = rule
     self.anchorStorage = CompactAnchor(anchor)
-    self.ordinalStorage = Int32(ordinal)
+    self.ordinalStorage = Int16(clamping: ordinal)
     self.opensDay = Int32(opens.dayNumber)
     self.dueDay = due.map { Int32($0.dayNumber) } ?? VisitTask.openEnded
-    self.graceDays = Int32(max(0, (graceEnd?.dayNumber ?? 0) - (due?.dayNumber ?? 0)))
+    self.graceDays = Int16(clamping: max(0, (graceEnd?.dayNumber ?? 0) - (due?.dayNumber ?? 0)))
     self.monthIndex = Int32(plannedMonth.index)
     self.assignee = assignee
     self.state = state
@@ -115,7 +116,7 @@ public struct VisitTask: Sendable, Hashable {
   /// Closes an open-ended window on `due` (the closing event happened).
   mutating func close(on due: LocalDate, grace: Int) {
     dueDay = Int32(due.dayNumber)
-    graceDays = Int32(grace)
+    graceDays = Int16(clamping: grace)
   }
 }
 
