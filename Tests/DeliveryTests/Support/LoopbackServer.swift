@@ -26,9 +26,12 @@ final class LoopbackServer: Sendable {
   private let channel: any Channel
   private let log: RequestLog
 
-  private init(channel: any Channel, log: RequestLog) {
+  private let connections: Connections
+
+  private init(channel: any Channel, log: RequestLog, connections: Connections) {
     self.channel = channel
     self.log = log
+    self.connections = connections
     port = channel.localAddress?.port ?? 0
   }
 
@@ -43,16 +46,18 @@ final class LoopbackServer: Sendable {
     -> LoopbackServer
   {
     let log = RequestLog(answer: answer)
+    let connections = Connections()
     let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .childChannelInitializer { channel in
-        channel.eventLoop.makeCompletedFuture {
+        connections.add(channel)
+        return channel.eventLoop.makeCompletedFuture {
           try channel.pipeline.syncOperations.configureHTTPServerPipeline()
           try channel.pipeline.syncOperations.addHandler(VendorHandler(log: log))
         }
       }
       .bind(host: "127.0.0.1", port: 0).get()
-    return LoopbackServer(channel: channel, log: log)
+    return LoopbackServer(channel: channel, log: log, connections: connections)
   }
 
   /// A server answering every request with the same JSON.
@@ -60,9 +65,21 @@ final class LoopbackServer: Sendable {
     try await start { _ in .reply(status: status, body: body) }
   }
 
+  /// Stops listening and closes the connections it accepted, so that no client keeps one alive into a later
+  /// server that happens to get the same port.
   func stop() async throws {
     try await channel.close()
+    for connection in connections.all { try? await connection.close() }
   }
+}
+
+/// The connections a server accepted.
+private final class Connections: Sendable {
+  private let list = Mutex<[any Channel]>([])
+
+  func add(_ channel: any Channel) { list.withLock { $0.append(channel) } }
+
+  var all: [any Channel] { list.withLock { $0 } }
 }
 
 /// The requests received and the answering rule, shared by the connections.
