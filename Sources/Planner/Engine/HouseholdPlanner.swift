@@ -8,13 +8,18 @@ final class HouseholdPlanner {
   let zone: ZoneDays
   let known: KnownHousehold
   let campaigns: [Campaign]
+  let reasons: CancellationReasons
 
-  /// A planner of one known household.
-  init(context: PlanContext, zone: ZoneDays, known: KnownHousehold, campaigns: [Campaign]) {
+  /// A planner of one known household; `reasons` is shared by the households of one planning run.
+  init(
+    context: PlanContext, zone: ZoneDays, known: KnownHousehold, campaigns: [Campaign],
+    reasons: CancellationReasons
+  ) {
     self.context = context
     self.zone = zone
     self.known = known
     self.campaigns = campaigns
+    self.reasons = reasons
   }
 
   /// The household's tasks in rule precedence order, months of split tasks still provisional.
@@ -29,7 +34,7 @@ final class HouseholdPlanner {
       case .campaign: source.campaignTasks(campaigns, into: &drafts)
       }
     }
-    Settler(context: context, zone: zone, known: known).settle(&drafts)
+    Settler(context: context, zone: zone, known: known, reasons: reasons).settle(&drafts)
     return drafts
   }
 

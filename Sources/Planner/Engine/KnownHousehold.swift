@@ -40,18 +40,26 @@ final class KnownHousehold {
     self.waivers = waivers
     stateBits = CompiledSelector.bits(of: household.states)
     gradeBits = CompiledSelector.bits(of: household.grades)
-    changePoints = KnownHousehold.merge(household.states.map(\.since), household.grades.map(\.since))
+    changePoints = KnownHousehold.changePoints(household.states, household.grades)
   }
 
-  private static func merge(_ a: [Date], _ b: [Date]) -> [Date] {
-    if b.isEmpty { return a }
-    if a.count == 1 && b.count == 1 { return a[0] == b[0] ? a : a[0] < b[0] ? [a[0], b[0]] : [b[0], a[0]] }
-    var all = a + b
-    all.sort()
-    var unique: [Date] = []
-    unique.reserveCapacity(all.count)
-    for point in all where unique.last != point { unique.append(point) }
-    return unique
+  /// The distinct instants of both histories, in time order.
+  private static func changePoints(
+    _ states: History<Dated<HouseholdState>>, _ grades: History<Dated<Grade>>
+  ) -> [Date] {
+    var points: [Date] = []
+    points.reserveCapacity(states.count + grades.count)
+    for entry in states { points.append(entry.since) }
+    for entry in grades { points.append(entry.since) }
+    if points.count < 2 { return points }
+    points.sort()
+    var kept = 1
+    for index in 1..<points.count where points[index] != points[kept - 1] {
+      points[kept] = points[index]
+      kept += 1
+    }
+    points.removeLast(points.count - kept)
+    return points
   }
 
   /// The steward in charge at `instant`.

@@ -6,6 +6,8 @@ import Policy
 final class PlanFrame: Sendable {
   /// The rules in precedence order.
   let rules: [RuleEntry]
+  /// What visits each rule accepts, in the same order.
+  let acceptances: [VisitAcceptance]
   /// The horizon's first day.
   let from: LocalDate
   /// The horizon's last day.
@@ -20,6 +22,7 @@ final class PlanFrame: Sendable {
   /// The frame of planning `rules` over [from, to].
   init(rules: RuleSet, from: LocalDate, to: LocalDate) {
     self.rules = rules.rules.enumerated().map { RuleEntry($0.element, index: $0.offset) }
+    acceptances = rules.rules.map(VisitAcceptance.init)
     self.from = from
     self.to = to
     defaultZone = rules.settings.timeZone

@@ -49,6 +49,7 @@ struct ProjectPlanner {
     drafts.reserveCapacity(members.count)
     codes.reserveCapacity(members.count)
     var areas = AreaCache()
+    let reasons = CancellationReasons()
     for (code, position) in members {
       if !plan.tasks.isEmpty { for task in plan.tasks[code] ?? [] { forget(task, in: &plan.ledger) } }
       guard let position,
@@ -57,7 +58,8 @@ struct ProjectPlanner {
         plan.tasks[code] = nil
         continue
       }
-      let planner = HouseholdPlanner(context: context, zone: zone, known: known, campaigns: campaigns)
+      let planner = HouseholdPlanner(
+        context: context, zone: zone, known: known, campaigns: campaigns, reasons: reasons)
       drafts.append(planner.drafts())
       codes.append(code)
     }

@@ -6,6 +6,7 @@ struct Settler {
   let context: PlanContext
   let zone: ZoneDays
   let known: KnownHousehold
+  let reasons: CancellationReasons
 
   /// Settles `drafts` (in rule precedence order) and assigns each to its steward.
   func settle(_ drafts: inout [TaskDraft]) {
@@ -68,7 +69,10 @@ struct Settler {
   /// open or overdue) goes to the area's steward at the clock, so a steward change reassigns it.
   private func finish(_ draft: inout TaskDraft, clockDay: Int, steward current: String) {
     if draft.task.settlement == nil, let cancelAt = draft.cancelAt {
-      draft.task.settlement = .cancellation(reason: draft.cancelReason, at: cancelAt)
+      let reason = reasons.reason(
+        rule: context.rules[draft.ruleIndex], state: known.household.state(at: cancelAt),
+        grade: known.household.grade(at: cancelAt), day: zone.date(cancelAt))
+      draft.task.settlement = .cancellation(reason: reason, at: cancelAt)
       draft.task.state = .cancelled
     }
     if let settlement = draft.task.settlement {

@@ -8,8 +8,6 @@ struct TaskDraft {
   let ruleIndex: Int
   /// When the household stopped matching the rule, if it did while the task was owed.
   var cancelAt: Date?
-  /// Why it would be cancelled.
-  var cancelReason: String
   /// Whether the planned month comes from splitting the period's quota.
   let needsSplit: Bool
   /// The household's building, kept together when splitting.

@@ -26,15 +26,8 @@ struct TaskSource {
       household: code, project: project, rule: entry.rule.id, anchor: anchor, ordinal: ordinal,
       opens: opens, due: due, graceEnd: graceEnd, plannedMonth: month, assignee: "")
     return TaskDraft(
-      task: task, ruleIndex: entry.index, cancelAt: cancelAt, cancelReason: cancelAt.map(reason) ?? "",
+      task: task, ruleIndex: entry.index, cancelAt: cancelAt,
       needsSplit: split && entry.splitsMonthly, building: building)
-  }
-
-  /// Why the household no longer matches the rule at `instant`.
-  func reason(_ instant: Date) -> String {
-    let state = planner.known.household.state(at: instant)?.rawValue ?? "unknown"
-    let grade = planner.known.household.grade(at: instant)?.rawValue ?? "none"
-    return "no longer matches \(rule.id): state \(state), grade \(grade) since \(zone.date(instant))"
   }
 
   /// Whether a window [opens, last] overlaps the horizon; `last` nil means open-ended.
