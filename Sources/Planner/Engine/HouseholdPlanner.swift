@@ -9,12 +9,15 @@ final class HouseholdPlanner {
   let known: KnownHousehold
   let campaigns: [Campaign]
   let reasons: CancellationReasons
+  let rules: [RuleEntry]
 
-  /// A planner of one known household; `reasons` is shared by the households of one planning run.
+  /// A planner of one known household; `reasons` and `rules` (in precedence order) are shared by the households
+  /// of one planning run.
   init(
     context: PlanContext, zone: ZoneDays, known: KnownHousehold, campaigns: [Campaign],
-    reasons: CancellationReasons
+    reasons: CancellationReasons, rules: [RuleEntry]
   ) {
+    self.rules = rules
     self.context = context
     self.zone = zone
     self.known = known
@@ -25,7 +28,7 @@ final class HouseholdPlanner {
   /// The household's tasks in rule precedence order, months of split tasks still provisional.
   func drafts() -> [TaskDraft] {
     var drafts: [TaskDraft] = []
-    for entry in context.rules where mayOwe(entry) {
+    for entry in rules where mayOwe(entry) {
       guard let timeline = MatchTimeline(selector: entry.selector, household: known) else { continue }
       let source = TaskSource(planner: self, entry: entry, timeline: timeline)
       switch entry.rule.trigger {

@@ -21,8 +21,6 @@ final class PlanFrame: Sendable {
 
   /// The frame of planning `rules` over [from, to].
   init(rules: RuleSet, from: LocalDate, to: LocalDate) {
-    self.rules = rules.rules.enumerated().map { RuleEntry($0.element, index: $0.offset) }
-    acceptances = rules.rules.map(VisitAcceptance.init)
     self.from = from
     self.to = to
     defaultZone = rules.settings.timeZone
@@ -37,6 +35,8 @@ final class PlanFrame: Sendable {
       periods[period] = list
     }
     self.periods = periods
+    self.rules = rules.rules.enumerated().map { RuleEntry($0.element, index: $0.offset, periods: periods) }
+    acceptances = rules.rules.map(VisitAcceptance.init)
     var days: [Int: Int] = [:]
     for key in periods[.year] ?? [] {
       for month in key.months {

@@ -50,6 +50,7 @@ struct ProjectPlanner {
     codes.reserveCapacity(members.count)
     var areas = AreaCache()
     let reasons = CancellationReasons()
+    let rules = context.rules.map(RuleEntry.init(privateCopyOf:))
     for (code, position) in members {
       if !plan.tasks.isEmpty { for task in plan.tasks[code] ?? [] { forget(task, in: &plan.ledger) } }
       guard let position,
@@ -59,7 +60,7 @@ struct ProjectPlanner {
         continue
       }
       let planner = HouseholdPlanner(
-        context: context, zone: zone, known: known, campaigns: campaigns, reasons: reasons)
+        context: context, zone: zone, known: known, campaigns: campaigns, reasons: reasons, rules: rules)
       drafts.append(planner.drafts())
       codes.append(code)
     }

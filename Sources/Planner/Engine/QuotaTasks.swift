@@ -11,7 +11,7 @@ extension TaskSource {
   /// fact that creates it; a visit from an earlier matching stretch of the same period does not count). When the household stopped matching within the period, the task is cancelled at
   /// that instant unless a visit settled it before.
   func quotaTasks(_ quota: Quota, into drafts: inout [TaskDraft]) {
-    for period in planner.context.periods[quota.each] ?? [] {
+    for period in entry.quotaPeriods {
       guard let (opens, cancelAt) = window(in: period) else { continue }
       let split = rule.split == .monthly
       for ordinal in 1...max(1, quota.countPerEach) {

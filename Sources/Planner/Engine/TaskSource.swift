@@ -23,7 +23,7 @@ struct TaskSource {
   ) -> TaskDraft {
     let graceEnd = due.map { entry.rule.grace?.added(to: $0) ?? $0 }
     let task = VisitTask(
-      household: code, project: project, rule: entry.rule.id, anchor: anchor, ordinal: ordinal,
+      household: code, project: project, rule: entry.id, anchor: anchor, ordinal: ordinal,
       opens: opens, due: due, graceEnd: graceEnd, plannedMonth: month, assignee: "")
     return TaskDraft(
       task: task, ruleIndex: entry.index, cancelAt: cancelAt,

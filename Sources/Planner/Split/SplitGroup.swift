@@ -20,6 +20,12 @@ struct SplitGroup: Sendable {
   /// An empty group over `months` months.
   init(months: Int) { loads = Array(repeating: 0, count: months) }
 
+  /// Counts a task of `building` planned at month offset `offset`.
+  mutating func count(offset: Int, building: String) {
+    loads[offset] += 1
+    if buildingMonth[building] == nil { buildingMonth[building] = offset }
+  }
+
   /// The number of tasks planned.
   var total: Int { loads.reduce(0, +) }
 }

@@ -5,8 +5,7 @@ struct SplitLedger: Sendable {
 
   /// Counts a task planned at month offset `offset` of its group's period.
   mutating func add(_ key: SplitGroupKey, offset: Int, building: String) {
-    groups[key, default: SplitGroup(months: key.months)].loads[offset] += 1
-    if groups[key]?.buildingMonth[building] == nil { groups[key]?.buildingMonth[building] = offset }
+    groups[key, default: SplitGroup(months: key.months)].count(offset: offset, building: building)
   }
 
   /// Forgets a task planned at month offset `offset`.
