@@ -14,7 +14,7 @@ final class KnownHousehold {
   /// Its waivers granted by the clock.
   let waivers: [Waiver]
   /// The instants at which its state or grade changed.
-  let changePoints: [Date]
+  let changePoints: History<Date>
   /// The states its history holds, as selector bits.
   let stateBits: UInt8
   /// The grades its history holds, as selector bits.
@@ -46,20 +46,20 @@ final class KnownHousehold {
   /// The distinct instants of both histories, in time order.
   private static func changePoints(
     _ states: History<Dated<HouseholdState>>, _ grades: History<Dated<Grade>>
-  ) -> [Date] {
-    var points: [Date] = []
-    points.reserveCapacity(states.count + grades.count)
-    for entry in states { points.append(entry.since) }
-    for entry in grades { points.append(entry.since) }
-    if points.count < 2 { return points }
+  ) -> History<Date> {
+    if states.count == 1 && grades.count <= 1 {
+      guard let grade = grades.first?.since, grade != states[0].since else { return [states[0].since] }
+      return grade < states[0].since ? [grade, states[0].since] : [states[0].since, grade]
+    }
+    var points = states.map(\.since) + grades.map(\.since)
+    guard points.count > 1 else { return History(points) }
     points.sort()
     var kept = 1
     for index in 1..<points.count where points[index] != points[kept - 1] {
       points[kept] = points[index]
       kept += 1
     }
-    points.removeLast(points.count - kept)
-    return points
+    return History(points[..<kept])
   }
 
   /// The steward in charge at `instant`.

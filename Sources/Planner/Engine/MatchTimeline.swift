@@ -4,7 +4,7 @@ import Policy
 /// When a household matches a rule's selector, as far as it is known at the clock.
 struct MatchTimeline {
   /// A stretch of time with one verdict; `end` nil means it still holds at the clock.
-  struct Segment {
+  struct Segment: Hashable {
     /// When the stretch starts.
     let start: Date
     /// When it ends, nil if it still holds.
@@ -13,8 +13,8 @@ struct MatchTimeline {
     let matches: Bool
   }
 
-  /// The stretches, in time order; none before the household's first state.
-  let segments: [Segment]
+  /// The stretches, in time order; none before the household's first state (most households have one or two).
+  let segments: History<Segment>
 
   /// The timeline of `selector` for a household whose history is cut at the clock; nil when it never matches.
   init?(selector: CompiledSelector, household: KnownHousehold) {
@@ -22,7 +22,7 @@ struct MatchTimeline {
     guard points.contains(where: { MatchTimeline.verdict(selector, household, at: $0) == true }) else {
       return nil
     }
-    var result: [Segment] = []
+    var result = History<Segment>()
     for (offset, point) in points.enumerated() {
       guard let verdict = MatchTimeline.verdict(selector, household, at: point) else { continue }
       let end = offset + 1 < points.count ? points[offset + 1] : nil

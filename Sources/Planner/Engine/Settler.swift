@@ -28,21 +28,19 @@ struct Settler {
     guard let state = known.household.state(at: visit.at) else { return }
     let day = zone.day(visit.at)
     var usedRule = -1
-    let rules = context.rules
+    let acceptances = context.frame.acceptances
     for index in drafts.indices {
       let ruleIndex = drafts[index].ruleIndex
       guard ruleIndex != usedRule, drafts[index].task.settlement == nil, drafts[index].task.accepts(day: day),
         drafts[index].cancelAt.map({ visit.at < $0 }) ?? true
       else { continue }
-      let entry = rules[ruleIndex]
+      let acceptance = acceptances[ruleIndex]
       guard
-        entry.rule.accepts(
+        acceptance.accepts(
           channel: visit.channel, kind: visit.kind, interviewee: visit.interviewee, state: state)
       else { continue }
-      let hours = entry.rule.visitingWindow.hours
-      let minute = zone.minute(visit.at)
-      let outside = visit.channel == .inHome && !(hours.startMinute <= minute && minute < hours.endMinute)
-      if outside && entry.rule.visitingWindow.outside == .refuse { continue }
+      let outside = acceptance.isOutsideWindow(channel: visit.channel, minute: zone.minute(visit.at))
+      if outside && acceptance.refusesOutsideWindow { continue }
       drafts[index].task.settlement = .visit(id: visit.id, at: visit.at, outsideVisitingWindow: outside)
       drafts[index].task.state = drafts[index].task.isLate(day: day) ? .late : .done
       usedRule = ruleIndex
