@@ -50,17 +50,25 @@ public struct Plan: Sendable {
   public func changes(since previous: Plan) -> [TaskChange] {
     let sameHorizon = previous.from == from && previous.to == to
     let projectIDs = Set(projects.keys).union(sameHorizon ? Set(previous.projects.keys) : [])
-    return projectIDs.sorted().flatMap { project -> [TaskChange] in
+    var changes: [TaskChange] = []
+    for project in projectIDs.sorted() {
       let old = previous.projects[project]
       let new = projects[project]
       guard sameHorizon, let old, !old.tasks.isEmpty else {
-        return (new?.allTasks ?? []).map { TaskChange(kind: .created, task: $0, previous: nil) }
+        guard let new else { continue }
+        if changes.isEmpty { changes.reserveCapacity(count) }
+        for household in new.households {
+          for task in new.tasks[household] ?? [] {
+            changes.append(TaskChange(kind: .created, task: task, previous: nil))
+          }
+        }
+        continue
       }
-      let households = Set(new?.households ?? []).union(old.households)
-      return households.sorted().flatMap { household in
-        Plan.changes(from: old.tasks[household] ?? [], to: new?.tasks[household] ?? [], at: clock)
+      for household in Set(new?.households ?? []).union(old.households).sorted() {
+        changes += Plan.changes(from: old.tasks[household] ?? [], to: new?.tasks[household] ?? [], at: clock)
       }
     }
+    return changes
   }
 
   /// The differences between one household's old and new tasks; old tasks no longer owed come out cancelled.

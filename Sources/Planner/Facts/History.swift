@@ -5,15 +5,15 @@
 public struct History<Element: Sendable & Hashable>: Sendable, Hashable {
   // Canonical form, so that the synthesized equality holds: up to two entries in `first` and `second` with
   // `spill` nil; more than two all in `spill` with `first` and `second` nil.
-  private var first: Element?
-  private var second: Element?
-  private var spill: [Element]?
+  @usableFromInline var first: Element?
+  @usableFromInline var second: Element?
+  @usableFromInline var spill: [Element]?
 
   /// An empty history.
-  public init() {}
+  @inlinable public init() {}
 
   /// A history of `entries`, in the order given.
-  public init(_ entries: some Collection<Element>) {
+  @inlinable public init(_ entries: some Collection<Element>) {
     guard entries.count <= 2 else {
       spill = Array(entries)
       return
@@ -26,13 +26,13 @@ public struct History<Element: Sendable & Hashable>: Sendable, Hashable {
 
 extension History: RandomAccessCollection, RangeReplaceableCollection, MutableCollection {
   /// The position of the first entry.
-  public var startIndex: Int { 0 }
+  @inlinable public var startIndex: Int { 0 }
 
   /// The position after the last entry.
-  public var endIndex: Int { spill?.count ?? (first == nil ? 0 : second == nil ? 1 : 2) }
+  @inlinable public var endIndex: Int { spill?.count ?? (first == nil ? 0 : second == nil ? 1 : 2) }
 
   /// The entry at `position`.
-  public subscript(position: Int) -> Element {
+  @inlinable public subscript(position: Int) -> Element {
     get {
       if let spill { return spill[position] }
       precondition(position >= 0 && position < endIndex, "History index out of range")
@@ -49,7 +49,9 @@ extension History: RandomAccessCollection, RangeReplaceableCollection, MutableCo
   }
 
   /// Replaces the entries in `range` with `entries`.
-  public mutating func replaceSubrange<C: Collection<Element>>(_ range: Range<Int>, with entries: C) {
+  @inlinable public mutating func replaceSubrange<C: Collection<Element>>(
+    _ range: Range<Int>, with entries: C
+  ) {
     if spill == nil && range.isEmpty && range.lowerBound == endIndex && endIndex + entries.count <= 2 {
       for entry in entries { if first == nil { first = entry } else { second = entry } }
       return
@@ -62,7 +64,7 @@ extension History: RandomAccessCollection, RangeReplaceableCollection, MutableCo
 
 extension History: ExpressibleByArrayLiteral {
   /// A history of the listed entries.
-  public init(arrayLiteral elements: Element...) { self.init(elements) }
+  @inlinable public init(arrayLiteral elements: Element...) { self.init(elements) }
 }
 
 extension History: Codable where Element: Codable {
