@@ -30,6 +30,7 @@ let package = Package(
       providers: [.apt(["libsystemd-dev"])]
     ),
     .systemLibrary(name: "CLinux"),
+    .systemLibrary(name: "CSQLiteConfig", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "Control", dependencies: ["CLinux"]),
     .target(
       name: "Systemd",
@@ -44,7 +45,7 @@ let package = Package(
     .target(
       name: "Store",
       dependencies: [
-        "Planner", "Policy", "CalendarSpec", .product(name: "GRDB", package: "GRDB.swift"),
+        "Planner", "Policy", "CalendarSpec", "CSQLiteConfig", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     .target(

@@ -1,0 +1,12 @@
+#ifndef VISITD_CSQLITECONFIG_SHIM_H
+#define VISITD_CSQLITECONFIG_SHIM_H
+// Process-wide SQLite settings that must be made before SQLite initializes (sqlite3_config is variadic, so
+// Swift cannot call it directly).
+#include <sqlite3.h>
+
+// Turns off SQLite's memory statistics: with them on, every allocation SQLite makes takes a global mutex.
+// Returns SQLITE_OK, or SQLITE_MISUSE once SQLite is already initialized (then nothing changes).
+static inline int visitd_sqlite_disable_memstatus(void) {
+  return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+#endif
