@@ -19,7 +19,7 @@ final class CancellationReasons {
     let key = Key(rule: rule.index, state: state, grade: grade, day: day.dayNumber)
     if let text = written[key] { return text }
     let text =
-      "no longer matches \(rule.rule.id): state \(state?.rawValue ?? "unknown"), grade \(grade?.rawValue ?? "none") "
+      "no longer matches \(rule.id): state \(state?.rawValue ?? "unknown"), grade \(grade?.rawValue ?? "none") "
       + "since \(day)"
     written[key] = text
     return text

@@ -23,8 +23,6 @@ final class PlanContext: Sendable {
   var to: LocalDate { frame.to }
   /// The zone of projects whose zone is unknown.
   var defaultZone: TimeZone { frame.defaultZone }
-  /// The periods of each kind that overlap the horizon.
-  var periods: [Period: [PeriodKey]] { frame.periods }
 
   /// The working days of a month (at least 1, so that every month can take work).
   func weight(of month: YearMonth) -> Int { max(1, frame.workingDays[month.index] ?? 21) }

@@ -2,7 +2,8 @@ import CalendarSpec
 import Foundation
 import Policy
 
-/// What every planning run of a planner shares, computed once: the rules, the horizon's periods, the month weights.
+/// What every planning run of a planner shares, computed once: the rules (with the horizon's periods of each
+/// quota), the month weights.
 final class PlanFrame: Sendable {
   /// The rules in precedence order.
   let rules: [RuleEntry]
@@ -16,8 +17,6 @@ final class PlanFrame: Sendable {
   let defaultZone: TimeZone
   /// Working days by month index, for the months the horizon's periods cover.
   let workingDays: [Int: Int]
-  /// The periods of each kind that overlap the horizon.
-  let periods: [Period: [PeriodKey]]
 
   /// The frame of planning `rules` over [from, to].
   init(rules: RuleSet, from: LocalDate, to: LocalDate) {
@@ -34,7 +33,6 @@ final class PlanFrame: Sendable {
       }
       periods[period] = list
     }
-    self.periods = periods
     self.rules = rules.rules.enumerated().map { RuleEntry($0.element, index: $0.offset, periods: periods) }
     acceptances = rules.rules.map(VisitAcceptance.init)
     var days: [Int: Int] = [:]

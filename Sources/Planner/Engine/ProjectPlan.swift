@@ -17,12 +17,7 @@ struct ProjectPlan: Sendable {
 extension ProjectPlan {
   /// Keeps `households` sorted and in step with `tasks` for one household.
   mutating func index(_ code: String) {
-    var low = 0
-    var high = households.count
-    while low < high {
-      let mid = (low + high) / 2
-      if households[mid] < code { low = mid + 1 } else { high = mid }
-    }
+    let low = households.partitioningIndex { $0 >= code }
     let present = low < households.count && households[low] == code
     if tasks[code] == nil, present { households.remove(at: low) }
     if tasks[code] != nil, !present { households.insert(code, at: low) }

@@ -56,14 +56,10 @@ extension Facts {
   public mutating func upsert(_ steward: Steward) { stewards[steward.id] = steward }
 
   private mutating func insertSorted(_ position: Int, into project: String) {
-    let list = positionsByProject[project, default: []]
     let id = households.household(at: position).id
-    var low = 0
-    var high = list.count
-    while low < high {
-      let mid = (low + high) / 2
-      if households.household(at: list[mid]).id < id { low = mid + 1 } else { high = mid }
+    let place = positionsByProject[project, default: []].partitioningIndex {
+      households.household(at: $0).id >= id
     }
-    positionsByProject[project, default: []].insert(position, at: low)
+    positionsByProject[project, default: []].insert(position, at: place)
   }
 }

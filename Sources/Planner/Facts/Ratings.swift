@@ -96,16 +96,3 @@ extension Ratings: Codable {
     try container.encode(dictionary)
   }
 }
-
-extension Array {
-  /// The first index whose element satisfies `isAtOrAfter`, for an array partitioned by it (false, then true).
-  fileprivate func partitioningIndex(where isAtOrAfter: (Element) -> Bool) -> Int {
-    var low = 0
-    var high = count
-    while low < high {
-      let mid = (low + high) / 2
-      if isAtOrAfter(self[mid]) { high = mid } else { low = mid + 1 }
-    }
-    return low
-  }
-}
