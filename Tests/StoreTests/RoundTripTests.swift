@@ -63,6 +63,27 @@ import Testing
     #expect(facts.areas["A1"]?.stewards.map(\.steward) == ["S1", "S2"])
   }
 
+  @Test func aReimportedHouseholdAddsOnlyItsNewHistoryEntries() throws {
+    let folder = TempFolder()
+    let store = try Seed.store(in: folder)
+    var household = Seed.household("H1")
+    let fraction = Date(timeIntervalSince1970: 1_780_000_000.25)
+    household.states.append(Dated(.vacant, since: Seed.instant("2024-06-15")))
+    household.states.append(Dated(.renovating, since: fraction))
+    household.events.append(HouseholdEvent(.delivered, at: Seed.instant("2024-06-15")))
+    var batch = FactBatch()
+    batch.households = [household]
+    let summary = try store.write(batch)
+    #expect(summary.added == ["household_state": 1, "household_event": 1] && summary.updated.isEmpty)
+    #expect(summary.affectedHouseholds == ["H1"])
+    let stored = try #require(try store.loadFacts().households["H1"])
+    #expect(
+      stored.states.map(\.value) == [.occupied, .renovating], "a second state at one instant is not kept")
+    #expect(stored.states.last?.since == fraction)
+    #expect(stored.events.map(\.name) == [.delivered, .movedIn])
+    #expect(try store.write(batch).isEmpty)
+  }
+
   @Test func unknownReferencesAreRefusedAndRolledBack() throws {
     let folder = TempFolder()
     let store = try Seed.store(in: folder)

@@ -44,6 +44,19 @@ struct BulkStatement {
     return handle.code == SQLITE_ROW
   }
 
+  /// The texts of the first `columns` columns of the query's first row with `values` bound, nil when it gives
+  /// no row.
+  func texts(_ values: [BoundValue], columns: Int32) throws -> [String]? {
+    let handle = try step(values)
+    defer { sqlite3_reset(handle.statement) }
+    guard handle.code == SQLITE_ROW else { return nil }
+    return (0..<columns).map { column in
+      guard let bytes = sqlite3_column_text(handle.statement, column) else { return "" }
+      let count = Int(sqlite3_column_bytes(handle.statement, column))
+      return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+  }
+
   /// Binds `values` to the parameters of `statement` in order.
   static func bind(_ values: [BoundValue], to statement: Statement) throws {
     let handle = statement.sqliteStatement

@@ -91,61 +91,54 @@ struct FactLoader {
     return result
   }
 
+  private static let householdColumns = """
+    SELECT id, project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags, states, grades,
+      events FROM household
+    """
+
   private func householdRows() throws -> [Household] {
-    var states = try cursor(
-      "SELECT household, since, state FROM household_state\(only("household")) ORDER BY household")
-    var grades = try cursor(
-      "SELECT household, since, grade FROM household_grade\(only("household")) ORDER BY household")
-    var events = try cursor(
-      "SELECT household, at, name FROM household_event\(only("household")) ORDER BY household")
-    let rows = try RawRows(
-      db,
-      """
-      SELECT id, project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags
-      FROM household\(only("id")) ORDER BY id
-      """, values)
+    let rows = try RawRows(db, "\(Self.householdColumns)\(only("id")) ORDER BY id", values)
     var result: [Household] = []
-    while try rows.next() {
-      let id = rows.text(0)
-      var history = HouseholdHistory()
-      try states.take(id) { history.add(state: $0) }
-      try grades.take(id) { history.add(grade: $0) }
-      try events.take(id) { history.add(event: $0) }
-      result.append(household(rows, id: id, history: history))
-    }
+    while try rows.next() { result.append(household(rows)) }
     return result
   }
 
-  /// One household, read with indexed lookups.
+  /// One household, read with an indexed lookup.
   func household(_ id: String) throws -> Household? {
-    let rows = try RawRows(
-      db,
-      """
-      SELECT id, project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags
-      FROM household WHERE id = ?
-      """, [.text(id)])
-    guard try rows.next() else { return nil }
-    var history = HouseholdHistory()
-    let states = try RawRows(
-      db, "SELECT household, since, state FROM household_state WHERE household = ?", [.text(id)])
-    while try states.next() { history.add(state: states) }
-    let grades = try RawRows(
-      db, "SELECT household, since, grade FROM household_grade WHERE household = ?", [.text(id)])
-    while try grades.next() { history.add(grade: grades) }
-    let events = try RawRows(
-      db, "SELECT household, at, name FROM household_event WHERE household = ?", [.text(id)])
-    while try events.next() { history.add(event: events) }
-    return household(rows, id: id, history: history)
+    let rows = try RawRows(db, "\(Self.householdColumns) WHERE id = ?", [.text(id)])
+    return try rows.next() ? household(rows) : nil
   }
 
-  private func household(_ row: RawRows, id: String, history: HouseholdHistory) -> Household {
+  private func household(_ row: RawRows) -> Household {
     let tags = row.text(9)
+    var states: [Dated<HouseholdState>] = []
+    row.withBytes(10) { text in
+      HistoryColumn.forEach(in: text) { value, seconds in
+        states.append(Dated(Self.states.value(value) ?? .vacant, since: instant(seconds)))
+      }
+    }
+    var grades: [Dated<Grade>] = []
+    row.withBytes(11) { text in
+      HistoryColumn.forEach(in: text) { value, seconds in
+        grades.append(Dated(Self.grades.value(value) ?? .a, since: instant(seconds)))
+      }
+    }
+    var events: [HouseholdEvent] = []
+    row.withBytes(12) { text in
+      HistoryColumn.forEach(in: text) { value, seconds in
+        events.append(HouseholdEvent(Self.events.value(value) ?? .delivered, at: instant(seconds)))
+      }
+    }
     return Household(
-      id: id, project: row.text(1), building: row.text(2), unit: row.text(3), room: row.text(4),
+      id: row.text(0), project: row.text(1), building: row.text(2), unit: row.text(3), room: row.text(4),
       area: row.text(5), owner: Owner(surname: row.text(6), name: row.text(7), phone: row.text(8)),
-      tags: tags.isEmpty ? [] : Set(tags.split(separator: ",").map(String.init)), states: history.states,
-      grades: history.grades, events: history.events)
+      tags: tags.isEmpty ? [] : Set(tags.split(separator: ",").map(String.init)), states: states,
+      grades: grades, events: events)
   }
+
+  private static let states = RawValueLookup<HouseholdState>()
+  private static let grades = RawValueLookup<Grade>()
+  private static let events = RawValueLookup<EventName>()
 
   private func visits() throws -> [Visit] {
     let ofVisits = only == nil ? "" : " WHERE visit IN (SELECT id FROM visit\(only("household")))"
@@ -211,25 +204,6 @@ struct FactLoader {
     ).map {
       Waiver(task: $0[0], reason: $0[1], at: instant($0[2]))
     }
-  }
-}
-
-/// A household's histories while they are read from rows of (household, instant, value).
-private struct HouseholdHistory {
-  var states: [Dated<HouseholdState>] = []
-  var grades: [Dated<Grade>] = []
-  var events: [HouseholdEvent] = []
-
-  mutating func add(state row: RawRows) {
-    states.append(Dated(HouseholdState(rawValue: row.text(2)) ?? .vacant, since: instant(row.real(1))))
-  }
-
-  mutating func add(grade row: RawRows) {
-    grades.append(Dated(Grade(rawValue: row.text(2)) ?? .a, since: instant(row.real(1))))
-  }
-
-  mutating func add(event row: RawRows) {
-    events.append(HouseholdEvent(EventName(rawValue: row.text(2)) ?? .delivered, at: instant(row.real(1))))
   }
 }
 

@@ -130,65 +130,62 @@ struct FactWriter {
 
   private mutating func upsert(_ household: Household) throws {
     let owner = household.owner
-    let changed = try upsert(
-      table: "household",
-      insert: """
-        INSERT OR IGNORE INTO household (id, project, building, unit, room, area, owner_surname, owner_name,
-          owner_phone, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-        """,
-      update: """
-        UPDATE household SET project = ?2, building = ?3, unit = ?4, room = ?5, area = ?6, owner_surname = ?7,
-          owner_name = ?8, owner_phone = ?9, tags = ?10
-        WHERE id = ?1 AND (project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags)
-          <> (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-        """,
-      values: [
-        .text(household.id), .text(household.project), .text(household.building), .text(household.unit),
-        .text(household.room), .text(household.area), .text(owner.surname), .text(owner.name),
-        .text(owner.phone), .text(household.tags.sorted().joined(separator: ",")),
-      ])
-    if changed { touch(household: household.id) }
-    for state in household.states {
-      try addHistory(household.id, .state(state.value), at: state.since)
+    let history = StoredHistory(household)
+    let texts = history.texts
+    var values: [BoundValue] = [
+      .text(household.id), .text(household.project), .text(household.building), .text(household.unit),
+      .text(household.room), .text(household.area), .text(owner.surname), .text(owner.name),
+      .text(owner.phone), .text(household.tags.sorted().joined(separator: ",")), .text(texts.states),
+      .text(texts.grades), .text(texts.events),
+    ]
+    let insert: StaticString = """
+      INSERT OR IGNORE INTO household (id, project, building, unit, room, area, owner_surname, owner_name,
+        owner_phone, tags, states, grades, events) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+      """
+    if try statement(insert).run(values) > 0 {
+      summary.count("household", added: true)
+      for (name, count) in history.counts where count > 0 { summary.count(name, added: true, times: count) }
+      touch(household: household.id)
+      return
     }
-    for grade in household.grades {
-      try addHistory(household.id, .grade(grade.value), at: grade.since)
+    values.removeLast(3)
+    let update: StaticString = """
+      UPDATE household SET project = ?2, building = ?3, unit = ?4, room = ?5, area = ?6, owner_surname = ?7,
+        owner_name = ?8, owner_phone = ?9, tags = ?10
+      WHERE id = ?1 AND (project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags)
+        <> (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+      """
+    if try statement(update).run(values) > 0 {
+      summary.count("household", added: false)
+      touch(household: household.id)
     }
-    for event in household.events {
-      try addHistory(household.id, .event(event.name), at: event.at)
-    }
+    try addHistory(of: household.id) { $0.merge(history) }
   }
 
   private mutating func add(_ entry: HouseholdEntry) throws {
-    try require(
-      "SELECT 1 FROM household WHERE id = ?", entry.household, "unknown household \(entry.household)")
-    try addHistory(entry.household, entry.change, at: entry.at)
+    try addHistory(of: entry.household) { stored in
+      stored.add(entry.change, at: entry.at).map { [($0, 1)] } ?? []
+    }
   }
 
-  private mutating func addHistory(_ household: String, _ change: HouseholdEntry.Change, at: Date) throws {
-    let (table, sql, value): (String, StaticString, String)
-    switch change {
-    case .state(let state):
-      (table, sql, value) = (
-        "household_state", "INSERT OR IGNORE INTO household_state (household, since, state) VALUES (?, ?, ?)",
-        state.rawValue
-      )
-    case .grade(let grade):
-      (table, sql, value) = (
-        "household_grade", "INSERT OR IGNORE INTO household_grade (household, since, grade) VALUES (?, ?, ?)",
-        grade.rawValue
-      )
-    case .event(let name):
-      (table, sql, value) = (
-        "household_event", "INSERT OR IGNORE INTO household_event (household, at, name) VALUES (?, ?, ?)",
-        name.rawValue
-      )
-    }
-    if try insert(
-      table: table, sql: sql, values: [.text(household), .real(at.timeIntervalSince1970), .text(value)])
-    {
-      touch(household: household)
-    }
+  /// Reads a household's stored histories, lets `change` add to them (returning how many entries each history
+  /// gained, by name), and stores them again when it added any.
+  private mutating func addHistory(
+    of household: String, _ change: (inout StoredHistory) -> [(name: String, added: Int)]
+  ) throws {
+    guard
+      let texts = try statement("SELECT states, grades, events FROM household WHERE id = ?")
+        .texts([.text(household)], columns: 3)
+    else { throw StoreError("unknown household \(household)") }
+    var stored = StoredHistory(states: texts[0], grades: texts[1], events: texts[2])
+    let added = change(&stored).filter { $0.added > 0 }
+    guard !added.isEmpty else { return }
+    let updated = stored.texts
+    try statement("UPDATE household SET states = ?2, grades = ?3, events = ?4 WHERE id = ?1").run([
+      .text(household), .text(updated.states), .text(updated.grades), .text(updated.events),
+    ])
+    for (name, count) in added { summary.count(name, added: true, times: count) }
+    touch(household: household)
   }
 
   private mutating func close(_ closure: TicketClosure) throws {

@@ -29,6 +29,13 @@ final class RawRows {
     return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
   }
 
+  /// Calls `body` with the UTF-8 bytes of a column of the current row (empty when NULL), valid only inside it.
+  func withBytes<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    let bytes = sqlite3_column_text(handle, column)
+    return body(
+      UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(sqlite3_column_bytes(handle, column))))
+  }
+
   /// The text of a column of the current row, nil when NULL.
   func optionalText(_ column: Int32) -> String? {
     sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : text(column)

@@ -7,6 +7,7 @@ enum Schema {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1", migrate: v1)
     migrator.registerMigration("v2", migrate: v2)
+    migrator.registerMigration("v3", migrate: v3)
     return migrator
   }
 
@@ -30,6 +31,32 @@ enum Schema {
           WHERE state IN ('planned', 'open', 'overdue');
         CREATE INDEX waiver_household ON waiver(household);
         """)
+  }
+
+  /// v3: a household's states, grades and events move into its own row, one text column each (see
+  /// `HistoryColumn`): an import writes one row per household instead of one per history entry.
+  private static func v3(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE household ADD COLUMN states TEXT NOT NULL DEFAULT '';
+        ALTER TABLE household ADD COLUMN grades TEXT NOT NULL DEFAULT '';
+        ALTER TABLE household ADD COLUMN events TEXT NOT NULL DEFAULT '';
+        """)
+    var states = try MergeCursor(db, sql: "SELECT household, since, state FROM household_state ORDER BY 1, 2")
+    var grades = try MergeCursor(db, sql: "SELECT household, since, grade FROM household_grade ORDER BY 1, 2")
+    var events = try MergeCursor(db, sql: "SELECT household, at, name FROM household_event ORDER BY 1, 2")
+    let update = try BulkStatement(
+      db, "UPDATE household SET states = ?2, grades = ?3, events = ?4 WHERE id = ?1")
+    for id in try String.fetchAll(db, sql: "SELECT id FROM household ORDER BY id") {
+      var history = StoredHistory()
+      try states.take(id) { history.states.add($0.text(2), at: $0.real(1)) }
+      try grades.take(id) { history.grades.add($0.text(2), at: $0.real(1)) }
+      try events.take(id) { history.events.add($0.text(2), at: $0.real(1)) }
+      guard history != StoredHistory() else { continue }
+      let texts = history.texts
+      try update.run([.text(id), .text(texts.states), .text(texts.grades), .text(texts.events)])
+    }
+    try db.execute(sql: "DROP TABLE household_state; DROP TABLE household_grade; DROP TABLE household_event;")
   }
 
   private static let facts = """
