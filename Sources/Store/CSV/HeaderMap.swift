@@ -4,7 +4,8 @@ import Foundation
 struct HeaderMap {
   let kind: FactFileKind
   let width: Int
-  private var index: [String: Int] = [:]
+  /// Column keys and their positions; a few entries, searched in order (cheaper than hashing a key per field).
+  private var positions: [(key: String, position: Int)] = []
 
   /// Maps the header; unknown, repeated and missing required columns are reported as issues of line 1.
   init(_ header: CSVRecord, kind: FactFileKind, file: String, issues: inout [ImportIssue]) {
@@ -19,19 +20,19 @@ struct HeaderMap {
             file, nil, "'\(name)' is not a column of \(kind.fileName); expected \(known) or English names"))
         continue
       }
-      if index[column.key] != nil {
+      if self.position(of: column.key) != nil {
         issues.append(issue(file, column.display, "appears twice in the header"))
         continue
       }
-      index[column.key] = position
+      positions.append((column.key, position))
     }
-    for column in kind.columns where column.required && index[column.key] == nil {
+    for column in kind.columns where column.required && position(of: column.key) == nil {
       issues.append(issue(file, column.display, "is missing from the header"))
     }
   }
 
   /// The position of the column with English key `key`, nil when the file has no such column.
-  func position(of key: String) -> Int? { index[key] }
+  func position(of key: String) -> Int? { positions.first { $0.key == key }?.position }
 
   private static func column(named name: String, in kind: FactFileKind) -> Column? {
     let lower = name.lowercased()

@@ -17,7 +17,9 @@ struct HouseholdRowParser {
 
   mutating func read(_ row: inout CSVRow, context: ImportContext) {
     guard let id = row.required("household"), isNew(id, &row) else { return }
-    if id.contains("/") { row.fail("household", "'\(id)' contains '/', which task ids reserve") }
+    if id.utf8.contains(UInt8(ascii: "/")) {
+      row.fail("household", "'\(id)' contains '/', which task ids reserve")
+    }
     let place = HouseholdPlace(&row, context: context)
     let zone = context.zone(ofProject: place?.project ?? "")
     var events: [HouseholdEvent] = []
@@ -79,10 +81,12 @@ struct HouseholdRowParser {
   private static func owner(_ row: inout CSVRow) -> Owner {
     let name = row.text("owner-name")
     let phone = row.text("phone")
-    let digits = phone.filter(\.isNumber)
-    if !phone.isEmpty
-      && (digits.count < 7 || digits.count > 15 || !phone.allSatisfy({ $0.isNumber || "+-() ".contains($0) }))
-    {
+    let digits = phone.utf8.count { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    let separators = "+-() ".utf8
+    let allowed = phone.utf8.allSatisfy {
+      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || separators.contains($0)
+    }
+    if !phone.isEmpty && (digits < 7 || digits > 15 || !allowed) {
       row.fail(
         "phone",
         "'\(Masking.phone(phone))' is not a phone number; expected digits, e.g. 13812345678 or 0571-88886666")
