@@ -19,13 +19,28 @@ public struct TaskChange: Sendable, Hashable, Encodable {
   /// The task as it is now.
   public let task: VisitTask
   /// The task as it was, nil when created.
-  public let previous: VisitTask?
+  public var previous: VisitTask? { previousStorage.first }
+  /// `previous` out of line: a first plan's changes have none, and an inline optional task would double the size
+  /// of every change (a million-household import holds two million of them at once).
+  private let previousStorage: [VisitTask]
 
   /// A change of `kind` from `previous` to `task`.
   public init(kind: Kind, task: VisitTask, previous: VisitTask?) {
     self.kind = kind
     self.task = task
-    self.previous = previous
+    previousStorage = previous.map { [$0] } ?? []
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case kind, task, previous
+  }
+
+  /// Encodes the kind, the task and, when there is one, the previous task.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(kind, forKey: .kind)
+    try container.encode(task, forKey: .task)
+    try container.encodeIfPresent(previous, forKey: .previous)
   }
 
   /// The change from `old` to `new`, or nil when they are equal.
