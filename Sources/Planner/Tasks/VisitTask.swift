@@ -91,10 +91,16 @@ public struct VisitTask: Sendable, Hashable {
   func isLate(day: Int) -> Bool { dueDay != VisitTask.openEnded && day > Int(dueDay) }
 
   /// The first day number of the window.
-  var opensDayNumber: Int { Int(opensDay) }
+  public var opensDayNumber: Int { Int(opensDay) }
+
+  /// The day number of the window's due day, nil while open-ended.
+  public var dueDayNumber: Int? { dueDay == VisitTask.openEnded ? nil : Int(dueDay) }
 
   /// The last day number counting grace, or nil while open-ended.
-  var lastDayNumber: Int? { dueDay == VisitTask.openEnded ? nil : Int(dueDay) + Int(graceDays) }
+  public var lastDayNumber: Int? { dueDay == VisitTask.openEnded ? nil : Int(dueDay) + Int(graceDays) }
+
+  /// The index of the month the task is planned in.
+  public var plannedMonthIndex: Int { Int(monthIndex) }
 
   /// The unsettled state the clock alone gives on local day number `day`: planned before the window opens,
   /// overdue after its last day (grace included), open in between.

@@ -37,6 +37,17 @@ struct BulkStatement {
     return Int(sqlite3_changes(sqlite3_db_handle(handle.statement)))
   }
 
+  /// Runs the statement with the values `bind` gives bound to its parameters in order.
+  func run(binding bind: (inout ParameterBinder) -> Void) throws {
+    let handle = statement.sqliteStatement
+    var binder = ParameterBinder(handle: handle)
+    bind(&binder)
+    guard binder.code == SQLITE_OK else { throw Self.failure(binder.code, statement) }
+    let code = sqlite3_step(handle)
+    guard code == SQLITE_DONE || code == SQLITE_ROW else { throw Self.failure(code, statement) }
+    sqlite3_reset(handle)
+  }
+
   /// Whether the query, with `values` bound, gives a row.
   func hasRow(_ values: [BoundValue]) throws -> Bool {
     let handle = try step(values)
@@ -76,17 +87,7 @@ struct BulkStatement {
 
   private static func bind(_ value: BoundValue, at index: Int32, _ handle: OpaquePointer) -> Int32 {
     switch value {
-    case .text(var text):
-      // SQLITE_TRANSIENT: SQLite copies the text before the call returns.
-      let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-      return text.withUTF8 { bytes in
-        guard let base = bytes.baseAddress, !bytes.isEmpty else {
-          return sqlite3_bind_text(handle, index, "", 0, transient)
-        }
-        return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-          sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient)
-        }
-      }
+    case .text(let text): return ParameterBinder.bind(text, at: index, handle)
     case .integer(let number): return sqlite3_bind_int64(handle, index, Int64(number))
     case .real(let number): return sqlite3_bind_double(handle, index, number)
     case .null: return sqlite3_bind_null(handle, index)
@@ -101,5 +102,49 @@ struct BulkStatement {
       message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
     sqlite3_reset(handle)
     return error
+  }
+}
+
+/// Binds values to a statement's parameters one after the other, straight to SQLite (no array of values).
+struct ParameterBinder {
+  fileprivate let handle: OpaquePointer
+  private var index: Int32 = 1
+  /// The first failing bind's code, SQLITE_OK while none failed.
+  fileprivate private(set) var code = SQLITE_OK
+
+  fileprivate init(handle: OpaquePointer) { self.handle = handle }
+
+  /// Binds TEXT, or NULL when nil.
+  mutating func text(_ value: String?) {
+    record(value.map { Self.bind($0, at: index, handle) } ?? sqlite3_bind_null(handle, index))
+  }
+
+  /// Binds INTEGER, or NULL when nil.
+  mutating func integer(_ value: Int?) {
+    record(value.map { sqlite3_bind_int64(handle, index, Int64($0)) } ?? sqlite3_bind_null(handle, index))
+  }
+
+  /// Binds REAL, or NULL when nil.
+  mutating func real(_ value: Double?) {
+    record(value.map { sqlite3_bind_double(handle, index, $0) } ?? sqlite3_bind_null(handle, index))
+  }
+
+  private mutating func record(_ result: Int32) {
+    if code == SQLITE_OK { code = result }
+    index += 1
+  }
+
+  /// Binds `text` at `index`, copied by SQLite before the call returns (SQLITE_TRANSIENT).
+  static func bind(_ text: String, at index: Int32, _ handle: OpaquePointer) -> Int32 {
+    var text = text
+    let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    return text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress, !bytes.isEmpty else {
+        return sqlite3_bind_text(handle, index, "", 0, transient)
+      }
+      return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+        sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient)
+      }
+    }
   }
 }

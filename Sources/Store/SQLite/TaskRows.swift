@@ -5,23 +5,32 @@ import Policy
 
 /// Maps tasks to rows of the `task` table and back.
 enum TaskRows {
-  private static let upsert = """
+  private static let insert = """
     INSERT INTO task (id, household, project, rule, anchor_kind, anchor_text, anchor_number, ordinal, opens,
       due, grace_end, planned_month, assignee, state, settled_kind, settled_detail, settled_at, outside_window)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET due = excluded.due, grace_end = excluded.grace_end,
-      planned_month = excluded.planned_month, assignee = excluded.assignee, state = excluded.state,
-      settled_kind = excluded.settled_kind, settled_detail = excluded.settled_detail,
-      settled_at = excluded.settled_at, outside_window = excluded.outside_window
     """
 
+  private static let upsert =
+    insert + """
+
+      ON CONFLICT (id) DO UPDATE SET due = excluded.due, grace_end = excluded.grace_end,
+        planned_month = excluded.planned_month, assignee = excluded.assignee, state = excluded.state,
+        settled_kind = excluded.settled_kind, settled_detail = excluded.settled_detail,
+        settled_at = excluded.settled_at, outside_window = excluded.outside_window
+      """
+
   static func save(_ tasks: some Sequence<VisitTask>, db: Database) throws {
-    let statement = try BulkStatement(db, upsert)
-    for task in tasks { try statement.run(values(task)) }
+    try write(tasks, sql: upsert, db: db)
   }
 
   static func apply(_ changes: [TaskChange], db: Database) throws {
     try save(changes.lazy.map(\.task), db: db)
+  }
+
+  private static func write(_ tasks: some Sequence<VisitTask>, sql: String, db: Database) throws {
+    let statement = try BulkStatement(db, sql)
+    for task in tasks { try statement.run { bind(task, into: &$0) } }
   }
 
   /// From this many changes on, a first plan into an empty task table is bulk-loaded.
@@ -43,7 +52,7 @@ enum TaskRows {
       let name: String = index["name"]
       try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
     }
-    try apply(changes, db: db)
+    try write(changes.lazy.map(\.task), sql: insert, db: db)
     for index in indexes { try db.execute(sql: index["sql"]) }
   }
 
@@ -63,16 +72,27 @@ enum TaskRows {
     return tasks
   }
 
-  private static func values(_ task: VisitTask) -> [BoundValue] {
+  private static func bind(_ task: VisitTask, into row: inout ParameterBinder) {
     let (kind, text, number) = anchorColumns(task.anchor)
     let (settledKind, outside) = settlementColumns(task.settlement)
-    return [
-      .text(task.id), .text(task.household), .text(task.project), .text(task.rule), .text(kind), .text(text),
-      .integer(number), .integer(task.ordinal), .integer(task.opens.dayNumber), .integer(task.due?.dayNumber),
-      .integer(task.graceEnd?.dayNumber), .integer(task.plannedMonth.index), .text(task.assignee),
-      .text(task.state.rawValue), .text(settledKind), .text(task.settlement?.detail),
-      task.settlement.map { .real($0.at.timeIntervalSince1970) } ?? .null, .integer(outside ? 1 : 0),
-    ]
+    row.text(task.id)
+    row.text(task.household)
+    row.text(task.project)
+    row.text(task.rule)
+    row.text(kind)
+    row.text(text)
+    row.integer(number)
+    row.integer(task.ordinal)
+    row.integer(task.opensDayNumber)
+    row.integer(task.dueDayNumber)
+    row.integer(task.lastDayNumber)
+    row.integer(task.plannedMonthIndex)
+    row.text(task.assignee)
+    row.text(task.state.rawValue)
+    row.text(settledKind)
+    row.text(task.settlement?.detail)
+    row.real(task.settlement?.at.timeIntervalSince1970)
+    row.integer(outside ? 1 : 0)
   }
 
   private static func anchorColumns(_ anchor: TaskAnchor) -> (String, String, Int) {
