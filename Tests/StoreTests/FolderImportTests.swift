@@ -46,6 +46,58 @@ import Testing
     #expect(facts.allVisits == expected.allVisits)
   }
 
+  @Test func aFirstImportPlansFromWhatItWroteAsFromTheStore() throws {
+    let folder = TempFolder()
+    let demo = try demoFolder(folder)
+    let store = try SQLiteStore(path: folder.database)
+    let planning = StoredPlanning(rules: PlanStampTests.rules, clock: Self.now)
+    var seen: (facts: Facts, fromWrite: Bool)?
+    let importer = FolderImporter(folder: demo, context: ImportContext(catalog: Catalog(), now: Self.now))
+    _ = try store.importFolder(importer, encoding: nil, dryRun: false) { summary, before, reader in
+      seen = (try reader.loadFacts(), reader is WrittenFactsReader)
+      return try planning.afterWrite(summary, before: before, reader)
+    }
+    #expect(seen?.fromWrite == true, "an import into an empty store plans from what it wrote")
+    let stored = try store.loadFacts()
+    #expect(seen?.facts.households == stored.households)
+    #expect(seen?.facts.allVisits == stored.allVisits)
+    #expect(stored.allVisits.contains { !$0.captured.tickets.isEmpty })
+    #expect(
+      try store.read { try planning.whole($0).update.changes }.isEmpty,
+      "re-planning the store changes nothing")
+
+    let code = try #require(stored.projectIDs.first.flatMap { stored.households(inProject: $0).first })
+    var newcomer = try #require(stored.households[code])
+    newcomer.id += "-2"
+    var batch = FactBatch()
+    batch.households = [newcomer]
+    seen = nil
+    _ = try store.write(batch, dryRun: true) { _, _, reader in
+      seen = (try reader.loadFacts(), reader is WrittenFactsReader)
+      return nil
+    }
+    #expect(seen?.fromWrite == false, "a store that held households is read back")
+  }
+
+  @Test func aTicketTwoVisitsNameIsReadBackAsTheStoreKeepsIt() throws {
+    let folder = TempFolder()
+    let store = try SQLiteStore(path: folder.database)
+    var batch = Seed.batch
+    batch.visits = ["V1", "V2"].map { id in
+      VisitRecord(
+        visit: Visit(
+          id: id, household: "H1", at: Seed.instant("2026-03-10 18:05"), channel: .phone, kind: .basic,
+          steward: "S1", captured: Captured(tickets: ["访谈-9", "访谈-1"])))
+    }
+    var fromWrite: Bool?
+    _ = try store.write(batch, dryRun: false) { _, _, reader in
+      fromWrite = reader is WrittenFactsReader
+      return nil
+    }
+    #expect(fromWrite == false, "the second visit's tickets were ignored, so the facts are read back")
+    #expect(try store.loadFacts().visits(of: "H1").map(\.captured.tickets) == [["访谈-1", "访谈-9"], []])
+  }
+
   @Test func aBadRowInALaterFileImportsNothingAndNamesItsFile() throws {
     let folder = TempFolder()
     let demo = try demoFolder(folder)

@@ -13,6 +13,8 @@ import Policy
 struct FactLoader {
   let db: Database
   var only: [String]? = nil
+  /// Households and visits already in hand (a first import's): taken from here, not read from the store.
+  var written: (households: [Household], visits: [Visit])? = nil
 
   /// A `WHERE` clause restricting `column` to the households (its argument is `arguments`); empty for all.
   private func only(_ column: String) -> String {
@@ -32,8 +34,9 @@ struct FactLoader {
 
   func load() throws -> Facts {
     Facts(
-      projects: try projects(), stewards: try stewards(), areas: try areas(), households: try householdRows(),
-      visits: try visits(), tickets: try tickets(), campaigns: try campaigns(), waivers: try waivers())
+      projects: try projects(), stewards: try stewards(), areas: try areas(),
+      households: try written?.households ?? householdRows(), visits: try written?.visits ?? visits(),
+      tickets: try tickets(), campaigns: try campaigns(), waivers: try waivers())
   }
 
   private func cursor(_ sql: String) throws -> MergeCursor {

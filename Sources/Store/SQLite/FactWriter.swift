@@ -6,13 +6,31 @@ import Planner
 struct FactWriter {
   let db: Database
   private var summary = WriteSummary()
-  private var households = Set<String>()
+  /// The households touched, in the order first touched (one touched again right after is not repeated).
+  private var households: [String] = []
+  /// Whether `households` is strictly ascending (so sorted and without repeats).
+  private var householdsAscending = true
+  /// Areas whose change concerns their households; those added by this write are left out (their households
+  /// are all written by it, so touched already).
   private var areas = Set<String>()
+  private var newAreas = Set<String>()
   private var projects = Set<String>()
   /// Prepared statements by the address of their SQL literal (no hashing of the SQL text per row).
   private var statements: [UnsafeRawPointer: BulkStatement] = [:]
 
-  init(db: Database) { self.db = db }
+  /// What a first import wrote, for its re-plan; nil once the write is not one (see `WrittenFacts`).
+  private(set) var written: WrittenFacts?
+
+  init(db: Database) throws {
+    self.db = db
+    written = try WrittenFacts.start(db)
+  }
+
+  /// Keeps a visit just inserted with its captured rows for the re-plan.
+  mutating func keep(_ visit: Visit) { written?.add(visit) }
+
+  /// The write is not a first import of new rows only: its re-plan reads the facts back.
+  mutating func forgetWritten() { written = nil }
 
   mutating func write(_ batch: FactBatch) throws {
     for project in batch.projects { try upsert(project) }
@@ -29,15 +47,22 @@ struct FactWriter {
 
   /// The summary, with the households of changed areas and projects added.
   mutating func finish() throws -> WriteSummary {
-    for area in areas {
-      households.formUnion(
-        try String.fetchAll(db, sql: "SELECT id FROM household WHERE area = ?", arguments: [area]))
+    for area in areas.subtracting(newAreas) {
+      for household in try String.fetchAll(
+        db, sql: "SELECT id FROM household WHERE area = ?", arguments: [area])
+      {
+        touch(household: household)
+      }
     }
     for project in projects {
-      households.formUnion(
-        try String.fetchAll(db, sql: "SELECT id FROM household WHERE project = ?", arguments: [project]))
+      for household in try String.fetchAll(
+        db, sql: "SELECT id FROM household WHERE project = ?", arguments: [project])
+      {
+        touch(household: household)
+      }
     }
-    summary.affectedHouseholds = households.sorted()
+    // Touches come in a few ascending runs (one per file), which a stable sort merges in linear time.
+    summary.affectedHouseholds = householdsAscending ? households : Self.uniqueSorted(households)
     if !summary.isEmpty {
       try db.execute(sql: "UPDATE plan_state SET facts_version = facts_version + 1 WHERE id = 1")
     }
@@ -79,7 +104,19 @@ struct FactWriter {
     return made
   }
 
-  mutating func touch(household: String) { households.insert(household) }
+  private static func uniqueSorted(_ values: [String]) -> [String] {
+    var result: [String] = []
+    for value in values.sorted() where value != result.last { result.append(value) }
+    return result
+  }
+
+  mutating func touch(household: String) {
+    if let last = households.last {
+      guard household != last else { return }
+      if household < last { householdsAscending = false }
+    }
+    households.append(household)
+  }
 
   private mutating func upsert(_ project: Project) throws {
     try upsert(
@@ -101,13 +138,20 @@ struct FactWriter {
   }
 
   private mutating func upsert(_ area: Area) throws {
-    let changed = try upsert(
-      table: "area",
-      insert: "INSERT OR IGNORE INTO area (id, project, buildings) VALUES (?1, ?2, ?3)",
-      update:
-        "UPDATE area SET project = ?2, buildings = ?3 WHERE id = ?1 AND (project, buildings) <> (?2, ?3)",
-      values: [.text(area.id), .text(area.project), .text(area.buildings.joined(separator: ","))])
-    if changed { areas.insert(area.id) }
+    let values: [BoundValue] = [
+      .text(area.id), .text(area.project), .text(area.buildings.joined(separator: ",")),
+    ]
+    if try insert(
+      table: "area", sql: "INSERT OR IGNORE INTO area (id, project, buildings) VALUES (?1, ?2, ?3)",
+      values: values)
+    {
+      newAreas.insert(area.id)
+    } else if try statement(
+      "UPDATE area SET project = ?2, buildings = ?3 WHERE id = ?1 AND (project, buildings) <> (?2, ?3)"
+    ).run(values) > 0 {
+      summary.count("area", added: false)
+      areas.insert(area.id)
+    }
     for assignment in area.stewards {
       try add(AreaAssignment(area: area.id, steward: assignment.steward, since: assignment.since))
     }
@@ -143,11 +187,13 @@ struct FactWriter {
         owner_phone, tags, states, grades, events) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
       """
     if try statement(insert).run(values) > 0 {
+      if written?.add(household, history: history) == false { written = nil }
       summary.count("household", added: true)
       for (name, count) in history.counts where count > 0 { summary.count(name, added: true, times: count) }
       touch(household: household.id)
       return
     }
+    written = nil
     values.removeLast(3)
     let update: StaticString = """
       UPDATE household SET project = ?2, building = ?3, unit = ?4, room = ?5, area = ?6, owner_surname = ?7,
@@ -163,6 +209,7 @@ struct FactWriter {
   }
 
   private mutating func add(_ entry: HouseholdEntry) throws {
+    written = nil
     try addHistory(of: entry.household) { stored in
       stored.add(entry.change, at: entry.at).map { [($0, 1)] } ?? []
     }
@@ -189,6 +236,7 @@ struct FactWriter {
   }
 
   private mutating func close(_ closure: TicketClosure) throws {
+    written = nil
     guard
       let household = try String.fetchOne(
         db, sql: "SELECT household FROM ticket WHERE number = ?", arguments: [closure.number])
@@ -202,6 +250,7 @@ struct FactWriter {
   }
 
   private mutating func add(_ waiver: Waiver) throws {
+    written = nil
     try require(
       "SELECT 1 FROM household WHERE id = ?", waiver.household, "unknown household \(waiver.household)")
     let added = try insert(
@@ -214,6 +263,7 @@ struct FactWriter {
   }
 
   private mutating func upsert(_ campaign: Campaign) throws {
+    written = nil
     try require("SELECT 1 FROM project WHERE id = ?", campaign.project, "unknown project \(campaign.project)")
     let changed = try upsert(
       table: "campaign",

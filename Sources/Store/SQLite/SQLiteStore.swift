@@ -114,11 +114,13 @@ extension SQLiteStore {
       try db.inTransaction(.immediate) {
         let reader = StoreReader(db: db)
         let before = try reader.planStamp()
-        var writer = FactWriter(db: db)
+        var writer = try FactWriter(db: db)
         while let batch = try next() { try writer.write(batch) }
         summary = try writer.finish()
         if let replan, !summary.affectedHouseholds.isEmpty {
-          update = try replan(summary, before, reader)
+          let replanReader: any FactReading =
+            writer.written.map { WrittenFactsReader(base: reader, written: $0) } ?? reader
+          update = try replan(summary, before, replanReader)
           if let update { try Self.store(update, db: db) }
         }
         summary.dryRun = dryRun

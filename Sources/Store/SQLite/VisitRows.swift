@@ -18,9 +18,10 @@ enum VisitRows {
         .text(visit.channel.rawValue), .text(visit.kind.rawValue), .text(visit.steward),
         .text(visit.interviewee.rawValue), .text(visit.outcome.rawValue),
       ])
-    guard added else { return }
+    guard added else { return writer.forgetWritten() }
     writer.touch(household: visit.household)
     try insertCaptured(record, writer: &writer)
+    writer.keep(visit)
   }
 
   private static func insertCaptured(_ record: VisitRecord, writer: inout FactWriter) throws {
@@ -48,9 +49,10 @@ enum VisitRows {
         values: [.text(visit.id), .text(dimension), .integer(score)])
     }
     for number in visit.captured.tickets {
-      try writer.insert(
+      let added = try writer.insert(
         table: "ticket", sql: "INSERT OR IGNORE INTO ticket (number, household, visit) VALUES (?, ?, ?)",
         values: [.text(number), .text(visit.household), .text(visit.id)])
+      if !added { writer.forgetWritten() }
     }
   }
 }
