@@ -4,8 +4,9 @@ import Foundation
 struct HeaderMap {
   let kind: FactFileKind
   let width: Int
-  /// Column keys and their positions; a few entries, searched in order (cheaper than hashing a key per field).
-  private var positions: [(key: String, position: Int)] = []
+  /// Column keys, their UTF-8 lengths and positions: a few entries, searched in order comparing lengths first
+  /// (cheaper than hashing the key of every field read).
+  private var positions: [(key: String, length: Int, position: Int)] = []
 
   /// Maps the header; unknown, repeated and missing required columns are reported as issues of line 1.
   init(_ header: CSVRecord, kind: FactFileKind, file: String, issues: inout [ImportIssue]) {
@@ -24,7 +25,7 @@ struct HeaderMap {
         issues.append(issue(file, column.display, "appears twice in the header"))
         continue
       }
-      positions.append((column.key, position))
+      positions.append((column.key, column.key.utf8.count, position))
     }
     for column in kind.columns where column.required && position(of: column.key) == nil {
       issues.append(issue(file, column.display, "is missing from the header"))
@@ -32,7 +33,10 @@ struct HeaderMap {
   }
 
   /// The position of the column with English key `key`, nil when the file has no such column.
-  func position(of key: String) -> Int? { positions.first { $0.key == key }?.position }
+  func position(of key: String) -> Int? {
+    let length = key.utf8.count
+    return positions.first { $0.length == length && $0.key == key }?.position
+  }
 
   private static func column(named name: String, in kind: FactFileKind) -> Column? {
     let lower = name.lowercased()
