@@ -1,5 +1,6 @@
 import CalendarSpec
 import Foundation
+import GRDB
 import Planner
 import Testing
 
@@ -58,6 +59,8 @@ import Testing
       return try planning.afterWrite(summary, before: before, reader)
     }
     #expect(seen?.fromWrite == true, "an import into an empty store plans from what it wrote")
+    #expect(try store.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+    #expect(!FileManager.default.fileExists(atPath: folder.database + "-journal"))
     let stored = try store.loadFacts()
     #expect(seen?.facts.households == stored.households)
     #expect(seen?.facts.allVisits == stored.allVisits)

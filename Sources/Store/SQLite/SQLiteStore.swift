@@ -103,8 +103,16 @@ extension SQLiteStore {
   }
 
   /// Writes the batches `next` gives until it gives nil, then stores the re-plan as `write(_:dryRun:replan:)`
-  /// does, all in one transaction; an error `next` throws rolls everything back and is rethrown.
+  /// does, all in one transaction; an error `next` throws rolls everything back and is rethrown. Into a store
+  /// without households the write goes through a rollback journal (see `withRollbackJournalIfEmpty`).
   public func write(
+    next: () throws -> FactBatch?, dryRun: Bool,
+    replan: ((WriteSummary, PlanStamp, any FactReading) throws -> PlanUpdate?)?
+  ) throws -> (summary: WriteSummary, update: PlanUpdate?) {
+    try withRollbackJournalIfEmpty { try writeInTransaction(next: next, dryRun: dryRun, replan: replan) }
+  }
+
+  private func writeInTransaction(
     next: () throws -> FactBatch?, dryRun: Bool,
     replan: ((WriteSummary, PlanStamp, any FactReading) throws -> PlanUpdate?)?
   ) throws -> (summary: WriteSummary, update: PlanUpdate?) {
