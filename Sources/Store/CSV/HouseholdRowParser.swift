@@ -81,11 +81,9 @@ struct HouseholdRowParser {
   private static func owner(_ row: inout CSVRow) -> Owner {
     let name = row.text("owner-name")
     let phone = row.text("phone")
-    let digits = phone.utf8.count { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-    let separators = "+-() ".utf8
-    let allowed = phone.utf8.allSatisfy {
-      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || separators.contains($0)
-    }
+    let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+    let digits = phone.utf8.count(where: isDigit)
+    let allowed = phone.utf8.allSatisfy { isDigit($0) || "+-() ".utf8.contains($0) }
     if !phone.isEmpty && (digits < 7 || digits > 15 || !allowed) {
       row.fail(
         "phone",

@@ -39,13 +39,7 @@ struct BulkStatement {
 
   /// Runs the statement with the values `bind` gives bound to its parameters in order.
   func run(binding bind: (inout ParameterBinder) -> Void) throws {
-    let handle = statement.sqliteStatement
-    var binder = ParameterBinder(handle: handle)
-    bind(&binder)
-    guard binder.code == SQLITE_OK else { throw Self.failure(binder.code, statement) }
-    let code = sqlite3_step(handle)
-    guard code == SQLITE_DONE || code == SQLITE_ROW else { throw Self.failure(code, statement) }
-    sqlite3_reset(handle)
+    sqlite3_reset(try step(bind).statement)
   }
 
   /// Whether the query, with `values` bound, gives a row.
@@ -61,37 +55,29 @@ struct BulkStatement {
     let handle = try step(values)
     defer { sqlite3_reset(handle.statement) }
     guard handle.code == SQLITE_ROW else { return nil }
-    return (0..<columns).map { column in
-      guard let bytes = sqlite3_column_text(handle.statement, column) else { return "" }
-      let count = Int(sqlite3_column_bytes(handle.statement, column))
-      return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
-    }
+    return (0..<columns).map { columnText(handle.statement, $0) }
   }
 
   /// Binds `values` to the parameters of `statement` in order.
   static func bind(_ values: [BoundValue], to statement: Statement) throws {
-    let handle = statement.sqliteStatement
-    for (offset, value) in values.enumerated() {
-      let code = bind(value, at: Int32(offset + 1), handle)
-      guard code == SQLITE_OK else { throw failure(code, statement) }
-    }
+    var binder = ParameterBinder(handle: statement.sqliteStatement)
+    binder.bind(values)
+    guard binder.code == SQLITE_OK else { throw failure(binder.code, statement) }
   }
 
   private func step(_ values: [BoundValue]) throws -> (statement: OpaquePointer, code: Int32) {
+    try step { $0.bind(values) }
+  }
+
+  private func step(_ bind: (inout ParameterBinder) -> Void) throws -> (statement: OpaquePointer, code: Int32)
+  {
     let handle = statement.sqliteStatement
-    try Self.bind(values, to: statement)
+    var binder = ParameterBinder(handle: handle)
+    bind(&binder)
+    guard binder.code == SQLITE_OK else { throw Self.failure(binder.code, statement) }
     let code = sqlite3_step(handle)
     guard code == SQLITE_DONE || code == SQLITE_ROW else { throw Self.failure(code, statement) }
     return (handle, code)
-  }
-
-  private static func bind(_ value: BoundValue, at index: Int32, _ handle: OpaquePointer) -> Int32 {
-    switch value {
-    case .text(let text): return ParameterBinder.bind(text, at: index, handle)
-    case .integer(let number): return sqlite3_bind_int64(handle, index, Int64(number))
-    case .real(let number): return sqlite3_bind_double(handle, index, number)
-    case .null: return sqlite3_bind_null(handle, index)
-    }
   }
 
   /// The error of `code` with SQLite's message, the statement reset for its next run.
@@ -105,7 +91,7 @@ struct BulkStatement {
   }
 }
 
-/// Binds values to a statement's parameters one after the other, straight to SQLite (no array of values).
+/// Binds values to a statement's parameters one after the other, straight to SQLite.
 struct ParameterBinder {
   fileprivate let handle: OpaquePointer
   private var index: Int32 = 1
@@ -129,13 +115,25 @@ struct ParameterBinder {
     record(value.map { sqlite3_bind_double(handle, index, $0) } ?? sqlite3_bind_null(handle, index))
   }
 
+  /// Binds `values` in order.
+  mutating func bind(_ values: [BoundValue]) {
+    for value in values {
+      switch value {
+      case .text(let text): self.text(text)
+      case .integer(let number): integer(number)
+      case .real(let number): real(number)
+      case .null: text(nil)
+      }
+    }
+  }
+
   private mutating func record(_ result: Int32) {
     if code == SQLITE_OK { code = result }
     index += 1
   }
 
   /// Binds `text` at `index`, copied by SQLite before the call returns (SQLITE_TRANSIENT).
-  static func bind(_ text: String, at index: Int32, _ handle: OpaquePointer) -> Int32 {
+  private static func bind(_ text: String, at index: Int32, _ handle: OpaquePointer) -> Int32 {
     var text = text
     let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
     return text.withUTF8 { bytes in
@@ -147,4 +145,11 @@ struct ParameterBinder {
       }
     }
   }
+}
+
+/// The text of a column of a statement's current row, decoded as UTF-8; empty when NULL.
+func columnText(_ statement: OpaquePointer, _ column: Int32) -> String {
+  guard let bytes = sqlite3_column_text(statement, column) else { return "" }
+  let count = Int(sqlite3_column_bytes(statement, column))
+  return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
 }

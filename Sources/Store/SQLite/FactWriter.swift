@@ -69,18 +69,21 @@ struct FactWriter {
     return summary
   }
 
-  /// Inserts, or updates when the stored row differs; counts the change and says whether there was one.
+  /// How an upsert changed a row.
+  enum RowChange { case added, updated }
+
+  /// Inserts, or updates when the stored row differs; counts the change and says which it was, nil for none.
   @discardableResult
   mutating func upsert(table: String, insert: StaticString, update: StaticString, values: [BoundValue]) throws
-    -> Bool
+    -> RowChange?
   {
     if try statement(insert).run(values) > 0 {
       summary.count(table, added: true)
-      return true
+      return .added
     }
-    guard try statement(update).run(values) > 0 else { return false }
+    guard try statement(update).run(values) > 0 else { return nil }
     summary.count(table, added: false)
-    return true
+    return .updated
   }
 
   /// Inserts unless present; counts the row and says whether it was new.
@@ -138,19 +141,16 @@ struct FactWriter {
   }
 
   private mutating func upsert(_ area: Area) throws {
-    let values: [BoundValue] = [
-      .text(area.id), .text(area.project), .text(area.buildings.joined(separator: ",")),
-    ]
-    if try insert(
-      table: "area", sql: "INSERT OR IGNORE INTO area (id, project, buildings) VALUES (?1, ?2, ?3)",
-      values: values)
-    {
-      newAreas.insert(area.id)
-    } else if try statement(
-      "UPDATE area SET project = ?2, buildings = ?3 WHERE id = ?1 AND (project, buildings) <> (?2, ?3)"
-    ).run(values) > 0 {
-      summary.count("area", added: false)
-      areas.insert(area.id)
+    let change = try upsert(
+      table: "area",
+      insert: "INSERT OR IGNORE INTO area (id, project, buildings) VALUES (?1, ?2, ?3)",
+      update:
+        "UPDATE area SET project = ?2, buildings = ?3 WHERE id = ?1 AND (project, buildings) <> (?2, ?3)",
+      values: [.text(area.id), .text(area.project), .text(area.buildings.joined(separator: ","))])
+    switch change {
+    case .added: newAreas.insert(area.id)
+    case .updated: areas.insert(area.id)
+    case nil: break
     }
     for assignment in area.stewards {
       try add(AreaAssignment(area: area.id, steward: assignment.steward, since: assignment.since))
@@ -265,7 +265,7 @@ struct FactWriter {
   private mutating func upsert(_ campaign: Campaign) throws {
     written = nil
     try require("SELECT 1 FROM project WHERE id = ?", campaign.project, "unknown project \(campaign.project)")
-    let changed = try upsert(
+    let change = try upsert(
       table: "campaign",
       insert: """
         INSERT OR IGNORE INTO campaign (id, rule, project, buildings, first_day, last_day)
@@ -280,6 +280,6 @@ struct FactWriter {
         .text(campaign.buildings?.sorted().joined(separator: ",")), .integer(campaign.from.dayNumber),
         .integer(campaign.to.dayNumber),
       ])
-    if changed { projects.insert(campaign.project) }
+    if change != nil { projects.insert(campaign.project) }
   }
 }

@@ -23,11 +23,7 @@ final class RawRows {
   }
 
   /// The text of a column of the current row; empty when NULL.
-  func text(_ column: Int32) -> String {
-    guard let bytes = sqlite3_column_text(handle, column) else { return "" }
-    let count = Int(sqlite3_column_bytes(handle, column))
-    return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
-  }
+  func text(_ column: Int32) -> String { columnText(handle, column) }
 
   /// Calls `body` with the UTF-8 bytes of a column of the current row (empty when NULL), valid only inside it.
   func withBytes<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {

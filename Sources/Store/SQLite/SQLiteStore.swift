@@ -126,9 +126,7 @@ extension SQLiteStore {
         while let batch = try next() { try writer.write(batch) }
         summary = try writer.finish()
         if let replan, !summary.affectedHouseholds.isEmpty {
-          let replanReader: any FactReading =
-            writer.written.map { WrittenFactsReader(base: reader, written: $0) } ?? reader
-          update = try replan(summary, before, replanReader)
+          update = try replan(summary, before, StoreReader(db: db, written: writer.written))
           if let update { try Self.store(update, db: db) }
         }
         summary.dryRun = dryRun

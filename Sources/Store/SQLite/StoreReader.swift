@@ -5,8 +5,13 @@ import Planner
 /// The SQLite `FactReading`: queries on one connection, inside its read or write transaction.
 struct StoreReader: FactReading {
   let db: Database
+  /// What a first import wrote: `loadFacts` takes its households and visits instead of reading them back.
+  var written: WrittenFacts? = nil
 
-  func loadFacts() throws -> Facts { try FactLoader(db: db).load() }
+  func loadFacts() throws -> Facts {
+    // In the order written: `Facts` indexes them, input order does not matter.
+    try FactLoader(db: db, written: written.map { ($0.households, $0.visits) }).load()
+  }
 
   func facts(households: [String]) throws -> Facts {
     try FactLoader(db: db, only: households).load()

@@ -1,4 +1,3 @@
-import CalendarSpec
 import GRDB
 import Planner
 
@@ -38,33 +37,5 @@ struct WrittenFacts {
     var visit = visit
     visit.captured.tickets.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     visits.append(visit)
-  }
-}
-
-/// A reader that sees a write's facts, taking the households and visits of a first import from what was
-/// written rather than from the store.
-struct WrittenFactsReader: FactReading {
-  let base: StoreReader
-  let written: WrittenFacts
-
-  func loadFacts() throws -> Facts {
-    // In the order written: `Facts` indexes them, input order does not matter.
-    try FactLoader(db: base.db, written: (written.households, written.visits)).load()
-  }
-
-  func facts(households: [String]) throws -> Facts { try base.facts(households: households) }
-  func tasks(household: String?) throws -> [VisitTask] { try base.tasks(household: household) }
-  func tasks(project: String) throws -> [VisitTask] { try base.tasks(project: project) }
-  func tasks(assignee: String, month: YearMonth?) throws -> [VisitTask] {
-    try base.tasks(assignee: assignee, month: month)
-  }
-  func projects(ofHouseholds households: [String]) throws -> [String: String] {
-    try base.projects(ofHouseholds: households)
-  }
-  func buildings(project: String) throws -> [String: String] { try base.buildings(project: project) }
-  func householdCount() throws -> Int { try base.householdCount() }
-  func planStamp() throws -> PlanStamp { try base.planStamp() }
-  func forEachUnsettledWindow(_ body: (String, LocalDate, LocalDate?, Int) throws -> Void) throws {
-    try base.forEachUnsettledWindow(body)
   }
 }
