@@ -1,3 +1,4 @@
+import CalendarSpec
 import Foundation
 import GRDB
 import Planner
@@ -9,7 +10,7 @@ import Testing
   @Test func migratesAnEmptyFile() throws {
     let folder = TempFolder()
     let store = try SQLiteStore(path: folder.database)
-    #expect(try store.appliedMigrations() == ["v1", "v2", "v3"])
+    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4"])
     let tables = Set(try store.rowCounts().keys)
     let expected: Set<String> = [
       "project", "steward", "area", "area_steward", "household", "visit", "visit_info", "visit_feedback",
@@ -23,7 +24,7 @@ import Testing
     let folder = TempFolder()
     _ = try Seed.store(in: folder)
     let reopened = try SQLiteStore(path: folder.database)
-    #expect(try reopened.appliedMigrations() == ["v1", "v2", "v3"])
+    #expect(try reopened.appliedMigrations() == ["v1", "v2", "v3", "v4"])
     #expect(try reopened.rowCounts()["household"] == 1)
   }
 
@@ -46,7 +47,7 @@ import Testing
     }
     try pool.close()
     let store = try SQLiteStore(path: folder.database)
-    #expect(try store.appliedMigrations() == ["v1", "v2", "v3"])
+    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4"])
     let households = try store.loadFacts().households
     let (early, late) = (
       Date(timeIntervalSince1970: 1_700_000_000), Date(timeIntervalSince1970: 1_710_000_000.5)
@@ -62,6 +63,53 @@ import Testing
     #expect(households["H2"]?.states.isEmpty == true && households["H2"]?.events.isEmpty == true)
     #expect(try store.rowCounts()["household_state"] == nil)
     #expect(try store.integrityProblems().isEmpty)
+  }
+
+  @Test func aHouseholdsTasksAreItsIdRangeWithoutHouseholdsWhoseCodeExtendsIt() throws {
+    let folder = TempFolder()
+    let store = try SQLiteStore(path: folder.database)
+    try store.save(tasks: [
+      task("H1", "occupied-annual"), task("H1", "deep-interview"), task("H10", "occupied-annual"),
+      task("H1-2", "occupied-annual"), task("H0", "occupied-annual"),
+    ])
+    #expect(
+      try store.tasks(household: "H1").map(\.id) == ["H1/deep-interview/2026/1", "H1/occupied-annual/2026/1"])
+    #expect(try store.tasks(household: "H10").map(\.household) == ["H10"])
+    #expect(try store.tasks(household: "H").isEmpty)
+    #expect(try queryPlan(store, "SELECT * FROM task WHERE id >= 'H1/' AND id < 'H10'").contains("autoindex"))
+  }
+
+  @Test func theWindowsOfUnsettledTasksAreReadFromTheirPartialIndexAlone() throws {
+    let folder = TempFolder()
+    let store = try SQLiteStore(path: folder.database)
+    try store.save(tasks: [
+      task("H1", "occupied-annual"), task("H1", "deep-interview"), task("H2", "occupied-annual", .done),
+    ])
+    var windows: [String] = []
+    try store.read { reader in
+      try reader.forEachUnsettledWindow { project, opens, last, count in
+        windows.append("\(project) \(opens) \(last.map(String.init(describing:)) ?? "-") \(count)")
+      }
+    }
+    #expect(windows == ["P1 2026-01-01 2026-12-31 2"])
+    let sql =
+      "SELECT project, opens, due, grace_end, count(*) FROM task WHERE \(Schema.unsettled) GROUP BY 1, 2, 3, 4"
+    #expect(try queryPlan(store, sql).contains("COVERING INDEX task_unsettled"))
+  }
+
+  private func task(_ household: String, _ rule: String, _ state: TaskState = .open) -> VisitTask {
+    VisitTask(
+      household: household, project: "P1", rule: rule,
+      anchor: .period(PeriodKey(.year, containing: YearMonth(year: 2026, month: 1))), ordinal: 1,
+      opens: LocalDate(year: 2026, month: 1, day: 1)!, due: LocalDate(year: 2026, month: 12, day: 31)!,
+      plannedMonth: YearMonth(year: 2026, month: 3), assignee: "S1", state: state)
+  }
+
+  private func queryPlan(_ store: SQLiteStore, _ sql: String) throws -> String {
+    try store.pool.read { db in
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(
+        separator: "; ")
+    }
   }
 
   @Test func filesAreReadableByTheOwnerOnly() throws {

@@ -19,7 +19,8 @@ struct StoreReader: FactReading {
 
   func tasks(household: String?) throws -> [VisitTask] {
     guard let household else { return try TaskRows.load("", db: db) }
-    return try TaskRows.load("WHERE household = ?", [household], db: db)
+    // Ids are `household/rule/anchor/ordinal` and codes never contain `/`: ["H/", "H0") holds exactly H's.
+    return try TaskRows.load("WHERE id >= ? AND id < ?", [household + "/", household + "0"], db: db)
   }
 
   func tasks(project: String) throws -> [VisitTask] {
@@ -66,7 +67,7 @@ struct StoreReader: FactReading {
       db,
       sql: """
         SELECT project, opens, coalesce(grace_end, due), count(*) FROM task
-        WHERE state IN ('planned', 'open', 'overdue') GROUP BY project, opens, due, grace_end
+        WHERE \(Schema.unsettled) GROUP BY project, opens, due, grace_end
         """)
     while let row = try rows.next() {
       let last: Int? = row[2]
