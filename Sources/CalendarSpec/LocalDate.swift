@@ -94,10 +94,18 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// `YYYY-MM-DD`.
   public var description: String {
-    let y = String(year)
-    let m = month < 10 ? "0\(month)" : "\(month)"
-    let d = day < 10 ? "0\(day)" : "\(day)"
-    return "\(y)-\(m)-\(d)"
+    var bytes: [UInt8] = []
+    write(into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `description`'s bytes, `YYYY-MM-DD`.
+  public func write(into bytes: inout [UInt8]) {
+    DecimalBytes.append(year, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    DecimalBytes.appendTwoDigits(month, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    DecimalBytes.appendTwoDigits(day, to: &bytes)
   }
 
   /// Orders dates chronologically.

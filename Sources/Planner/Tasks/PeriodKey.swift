@@ -32,13 +32,9 @@ public struct PeriodKey: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// `2026`, `2026-H1`, `2026-Q3` or `2026-03`.
   public var description: String {
-    let position = (first.month - 1) / period.months + 1
-    switch period {
-    case .year: return "\(first.year)"
-    case .halfYear: return "\(first.year)-H\(position)"
-    case .quarter: return "\(first.year)-Q\(position)"
-    case .month: return first.description
-    }
+    var bytes: [UInt8] = []
+    write(into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Orders periods by first month, then by length.

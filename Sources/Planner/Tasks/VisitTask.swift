@@ -68,7 +68,11 @@ public struct VisitTask: Sendable, Hashable {
   }
 
   /// The stable id `household/rule/anchor/ordinal`, e.g. `H0001/vacant-quarterly/2026-Q1/1`.
-  public var id: String { "\(household)/\(rule)/\(anchor)/\(ordinal)" }
+  public var id: String {
+    var bytes: [UInt8] = []
+    writeID(into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
 
   /// The window's first day.
   public var opens: LocalDate { LocalDate(dayNumber: Int(opensDay)) }

@@ -30,7 +30,11 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
   public func adding(_ count: Int) -> YearMonth { YearMonth(index: index + count) }
 
   /// `YYYY-MM`.
-  public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
+  public var description: String {
+    var bytes: [UInt8] = []
+    write(into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
 
   /// Orders months chronologically.
   public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool { lhs.index < rhs.index }

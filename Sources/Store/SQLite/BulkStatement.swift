@@ -105,6 +105,11 @@ struct ParameterBinder {
     record(value.map { Self.bind($0, at: index, handle) } ?? sqlite3_bind_null(handle, index))
   }
 
+  /// Binds TEXT given as UTF-8 bytes.
+  mutating func text(utf8 bytes: [UInt8]) {
+    record(bytes.withUnsafeBufferPointer { Self.bind($0, at: index, handle) })
+  }
+
   /// Binds INTEGER, or NULL when nil.
   mutating func integer(_ value: Int?) {
     record(value.map { sqlite3_bind_int64(handle, index, Int64($0)) } ?? sqlite3_bind_null(handle, index))
@@ -135,14 +140,19 @@ struct ParameterBinder {
   /// Binds `text` at `index`, copied by SQLite before the call returns (SQLITE_TRANSIENT).
   private static func bind(_ text: String, at index: Int32, _ handle: OpaquePointer) -> Int32 {
     var text = text
+    return text.withUTF8 { bind($0, at: index, handle) }
+  }
+
+  /// Binds the UTF-8 text `bytes` at `index`, copied by SQLite before the call returns (SQLITE_TRANSIENT).
+  private static func bind(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32, _ handle: OpaquePointer)
+    -> Int32
+  {
     let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-    return text.withUTF8 { bytes in
-      guard let base = bytes.baseAddress, !bytes.isEmpty else {
-        return sqlite3_bind_text(handle, index, "", 0, transient)
-      }
-      return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-        sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient)
-      }
+    guard let base = bytes.baseAddress, !bytes.isEmpty else {
+      return sqlite3_bind_text(handle, index, "", 0, transient)
+    }
+    return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+      sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient)
     }
   }
 }

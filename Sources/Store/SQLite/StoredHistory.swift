@@ -1,3 +1,4 @@
+import CalendarSpec
 import Foundation
 import Planner
 import Policy
@@ -25,9 +26,13 @@ struct HistoryColumn: Equatable {
     bytes.reserveCapacity(entries.count * 24)
     for entry in entries {
       if !bytes.isEmpty { bytes.append(UInt8(ascii: ";")) }
-      bytes += entry.value.utf8
+      bytes.append(contentsOf: entry.value.utf8)
       bytes.append(UInt8(ascii: "@"))
-      bytes += Self.format(entry.seconds).utf8
+      if let whole = Int(exactly: entry.seconds) {
+        DecimalBytes.append(whole, to: &bytes)
+      } else {
+        bytes.append(contentsOf: "\(entry.seconds)".utf8)
+      }
     }
     return String(decoding: bytes, as: UTF8.self)
   }
@@ -36,10 +41,11 @@ struct HistoryColumn: Equatable {
   @discardableResult
   mutating func add(_ value: String, at seconds: Double) -> Bool {
     var position = entries.endIndex
-    for (index, entry) in entries.enumerated().reversed() {
+    while position > entries.startIndex {
+      let entry = entries[position - 1]
       if entry.seconds == seconds && (!keyedByValue || entry.value == value) { return false }
       if (entry.seconds, entry.value) < (seconds, value) { break }
-      position = index
+      position -= 1
     }
     entries.insert((value, seconds), at: position)
     return true
@@ -90,10 +96,6 @@ struct HistoryColumn: Equatable {
 
   static func == (lhs: HistoryColumn, rhs: HistoryColumn) -> Bool {
     lhs.keyedByValue == rhs.keyedByValue && lhs.entries.elementsEqual(rhs.entries) { $0 == $1 }
-  }
-
-  private static func format(_ seconds: Double) -> String {
-    Int(exactly: seconds).map(String.init) ?? "\(seconds)"
   }
 }
 

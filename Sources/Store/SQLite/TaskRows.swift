@@ -30,7 +30,11 @@ enum TaskRows {
 
   private static func write(_ tasks: some Sequence<VisitTask>, sql: String, db: Database) throws {
     let statement = try BulkStatement(db, sql)
-    for task in tasks { try statement.run { bind(task, into: &$0) } }
+    var id: [UInt8] = []
+    for task in tasks {
+      task.writeID(into: &id)
+      try statement.run { bind(task, id: id, into: &$0) }
+    }
   }
 
   /// From this many changes on, a first plan into an empty task table is bulk-loaded.
@@ -72,10 +76,10 @@ enum TaskRows {
     return tasks
   }
 
-  private static func bind(_ task: VisitTask, into row: inout ParameterBinder) {
+  private static func bind(_ task: VisitTask, id: [UInt8], into row: inout ParameterBinder) {
     let (kind, text, number) = anchorColumns(task.anchor)
     let (settledKind, outside) = settlementColumns(task.settlement)
-    row.text(task.id)
+    row.text(utf8: id)
     row.text(task.household)
     row.text(task.project)
     row.text(task.rule)
