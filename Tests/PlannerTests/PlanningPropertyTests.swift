@@ -105,6 +105,37 @@ struct PlanningPropertyTests {
     #expect(changes.allSatisfy { $0.previous == nil || $0.previous!.plannedMonth == $0.task.plannedMonth })
   }
 
+  @Test(arguments: seeds) func planningProjectByProjectHandsOverTheChangesAPlanHas(seed: UInt64) throws {
+    var world = Self.world(seed)
+    let early = Self.planner.plan(world.facts, at: Day.at("2026-01-05"))
+    let clock = Self.clock(seed)
+    world.visits.append(
+      Visit(
+        id: "NEW", household: world.households[0].id, at: clock.addingTimeInterval(-86_400), channel: .inHome,
+        kind: .deep, steward: "S1"))
+    let empty = Self.planner.plan(Facts(projects: [], areas: [], households: []), at: clock)
+    for previous in [early, empty] {
+      var handed: [[TaskChange]] = []
+      let plan = try Self.planner.plan(world.facts, at: clock, previous: previous) { handed.append($0) }
+      #expect(plan.allTasks == Self.planner.plan(world.facts, at: clock, previous: previous).allTasks)
+      #expect(handed.flatMap { $0 } == plan.changes(since: previous))
+      #expect(handed.count == 1, "one project")
+    }
+  }
+
+  @Test func aFailureOfTheReceiverEndsPlanningProjectByProjectWithItsError() {
+    struct Refused: Error {}
+    let world = Self.world(1)
+    #expect(throws: Refused.self) {
+      _ = try Self.planner.plan(
+        world.facts, at: Self.clock(1),
+        previous: Self.planner.plan(Facts(projects: [], areas: [], households: []), at: Self.clock(1))
+      ) { _ in
+        throw Refused()
+      }
+    }
+  }
+
   @Test(arguments: seeds) func incrementalReplanningAgreesWithAFullReplan(seed: UInt64) {
     let world = Self.world(seed)
     var facts = world.facts

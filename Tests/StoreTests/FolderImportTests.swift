@@ -136,6 +136,32 @@ import Testing
     #expect(try streamed.loadFacts().households == whole.loadFacts().households)
   }
 
+  @Test func aFirstPlanStoredAsItIsMadeIsThePlanMadeBeforeStoring() throws {
+    let folder = TempFolder()
+    let demo = try demoFolder(folder)
+    let store = try SQLiteStore(path: folder.database)
+    let importer = FolderImporter(folder: demo, context: ImportContext(catalog: Catalog(), now: Self.now))
+    _ = try store.importFolder(importer, encoding: nil, dryRun: false, replan: nil)
+    let planning = StoredPlanning(rules: PlanStampTests.rules, clock: Self.now)
+    let reference = try store.read { try planning.whole($0) }
+    #expect(!reference.update.tasksStored, "a read snapshot stores nothing")
+    #expect(Set(reference.plan.allTasks.map(\.project)).count == 2)
+
+    let update = try #require(try store.replan { try planning.whole($0).update })
+    #expect(update.tasksStored)
+    #expect(update.changes.map(\.task) == reference.update.changes.map(\.task))
+    #expect(update.changes.allSatisfy { $0.kind == .created })
+    let byID = { (tasks: [VisitTask]) in tasks.sorted { $0.id < $1.id } }
+    #expect(try store.tasks(household: nil) == byID(reference.plan.allTasks))
+    let indexes = try store.pool.read { db in
+      try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'task'")
+    }
+    #expect(Set(indexes) == ["sqlite_autoindex_task_1", "task_assignee", "task_project", "task_unsettled"])
+    #expect(planning.isCurrent(try store.planStamp()))
+    #expect(try store.read { try planning.whole($0).update.changes }.isEmpty)
+  }
+
   @Test func aStreamedImportWithALateBadRowLeavesTheStoreAsItWas() throws {
     let folder = TempFolder()
     let demo = try demoFolder(folder)

@@ -11,16 +11,42 @@ enum ParallelLoop {
     _ body: @escaping @Sendable (Int) -> Void
   ) {
     let indices = IndexDispenser(count: count)
-    let helpers = max(0, min(threads, count) - 1)
-    let finished = DispatchSemaphore(value: 0)
-    for _ in 0..<helpers {
+    let helpers = start(indices, threads: max(0, min(threads, count) - 1), body)
+    indices.drain(body)
+    helpers.wait()
+  }
+
+  /// Starts calling `body` once for every index of `0..<count`, on up to `threads` threads of its own (at least
+  /// one), and returns at once; `wait` on what it returns before the calls' effects are used.
+  static func start(
+    _ count: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    _ body: @escaping @Sendable (Int) -> Void
+  ) -> Helpers {
+    start(IndexDispenser(count: count), threads: max(1, min(threads, count)), body)
+  }
+
+  private static func start(
+    _ indices: IndexDispenser, threads: Int, _ body: @escaping @Sendable (Int) -> Void
+  ) -> Helpers {
+    let helpers = Helpers(count: threads)
+    for _ in 0..<threads {
       Thread {
         indices.drain(body)
-        finished.signal()
+        helpers.finished.signal()
       }.start()
     }
-    indices.drain(body)
-    for _ in 0..<helpers { finished.wait() }
+    return helpers
+  }
+
+  /// Threads started by `start`.
+  struct Helpers {
+    let count: Int
+    fileprivate let finished = DispatchSemaphore(value: 0)
+
+    /// Returns when every thread has run out of indices.
+    func wait() {
+      for _ in 0..<count { finished.wait() }
+    }
   }
 }
 

@@ -48,25 +48,42 @@ public struct Plan: Sendable {
   /// removed) is reported as cancelled; when the horizons differ, tasks missing here are not reported (their
   /// period left the horizon).
   public func changes(since previous: Plan) -> [TaskChange] {
-    let sameHorizon = previous.from == from && previous.to == to
-    let projectIDs = Set(projects.keys).union(sameHorizon ? Set(previous.projects.keys) : [])
     var changes: [TaskChange] = []
-    for project in projectIDs.sorted() {
-      let old = previous.projects[project]
-      let new = projects[project]
-      guard sameHorizon, let old, !old.tasks.isEmpty else {
-        guard let new else { continue }
-        if changes.isEmpty { changes.reserveCapacity(count) }
-        for household in new.households {
-          for task in new.tasks[household] ?? [] {
-            changes.append(TaskChange(kind: .created, task: task, previous: nil))
-          }
+    // A first plan creates every task.
+    if previous.projects.isEmpty { changes.reserveCapacity(count) }
+    for project in Plan.projectOrder(projects.keys, previous: previous, from: from, to: to) {
+      changes += self.changes(of: project, since: previous)
+    }
+    return changes
+  }
+
+  /// The projects whose changes `changes(since:)` lists, in its order: those planned, and those of `previous`
+  /// when its horizon is the same.
+  static func projectOrder(
+    _ planned: some Collection<String>, previous: Plan, from: LocalDate, to: LocalDate
+  ) -> [String] {
+    let sameHorizon = previous.from == from && previous.to == to
+    return Set(planned).union(sameHorizon ? Set(previous.projects.keys) : []).sorted()
+  }
+
+  /// The differences from `previous` to this plan within one project.
+  func changes(of project: String, since previous: Plan) -> [TaskChange] {
+    let new = projects[project]
+    guard previous.from == from && previous.to == to, let old = previous.projects[project], !old.tasks.isEmpty
+    else {
+      guard let new else { return [] }
+      var changes: [TaskChange] = []
+      changes.reserveCapacity(new.count)
+      for household in new.households {
+        for task in new.tasks[household] ?? [] {
+          changes.append(TaskChange(kind: .created, task: task, previous: nil))
         }
-        continue
       }
-      for household in Set(new?.households ?? []).union(old.households).sorted() {
-        changes += Plan.changes(from: old.tasks[household] ?? [], to: new?.tasks[household] ?? [], at: clock)
-      }
+      return changes
+    }
+    var changes: [TaskChange] = []
+    for household in Set(new?.households ?? []).union(old.households).sorted() {
+      changes += Plan.changes(from: old.tasks[household] ?? [], to: new?.tasks[household] ?? [], at: clock)
     }
     return changes
   }

@@ -35,16 +35,48 @@ public struct Planner: Sendable {
   ///
   /// Projects are planned concurrently, on threads of the planner's own (they share nothing).
   public func plan(_ facts: Facts, at clock: Date, previous: Plan? = nil) -> Plan {
-    let context = PlanContext(frame: frame, clock: clock)
-    let projects = facts.projectIDs
-    let results = ResultSlots<ProjectPlan>(count: projects.count)
-    ParallelLoop.run(projects.count) { index in
-      let planner = ProjectPlanner(context: context, facts: facts, project: projects[index])
-      results.store(planner.plan(previous: previous?.projects[projects[index]]), at: index)
-    }
+    let (projects, results, planProject) = projectPlanning(facts, at: clock, previous: previous)
+    ParallelLoop.run(projects.count, planProject)
     var plans: [String: ProjectPlan] = [:]
     for (index, project) in projects.enumerated() { plans[project] = results.value(at: index) }
     return Plan(from: from, to: to, clock: clock, projects: plans)
+  }
+
+  /// Plans as `plan(_:at:previous:)` does, handing the changes since `previous` (as `Plan.changes(since:)` lists
+  /// them) to `changed` one project at a time, on this thread, while threads of the planner's own plan the
+  /// projects after it: a caller that stores them overlaps storing with planning.
+  ///
+  /// When `changed` throws, the projects still being planned are finished first, then the error is rethrown.
+  public func plan(
+    _ facts: Facts, at clock: Date, previous: Plan, changed: ([TaskChange]) throws -> Void
+  ) throws -> Plan {
+    let (projects, results, planProject) = projectPlanning(facts, at: clock, previous: previous)
+    let threads = ProcessInfo.processInfo.activeProcessorCount - 1
+    let helpers = ParallelLoop.start(projects.count, threads: threads, planProject)
+    defer { helpers.wait() }
+    let positions = Dictionary(uniqueKeysWithValues: projects.enumerated().map { ($1, $0) })
+    var plan = Plan(from: from, to: to, clock: clock, projects: [:])
+    for project in Plan.projectOrder(projects, previous: previous, from: from, to: to) {
+      if let position = positions[project] { plan.projects[project] = results.waitForValue(at: position) }
+      try changed(plan.changes(of: project, since: previous))
+    }
+    return plan
+  }
+
+  /// The projects to plan, the slots their plans go to, and the body that plans the project at an index.
+  private func projectPlanning(_ facts: Facts, at clock: Date, previous: Plan?) -> (
+    projects: [String], results: ResultSlots<ProjectPlan>, body: @Sendable (Int) -> Void
+  ) {
+    let context = PlanContext(frame: frame, clock: clock)
+    let projects = facts.projectIDs
+    let results = ResultSlots<ProjectPlan>(count: projects.count)
+    return (
+      projects, results,
+      { index in
+        let planner = ProjectPlanner(context: context, facts: facts, project: projects[index])
+        results.store(planner.plan(previous: previous?.projects[projects[index]]), at: index)
+      }
+    )
   }
 
   /// Re-plans only `households` (the ones a changed fact concerns, see `Facts.upsert`) in `plan` at `clock`,

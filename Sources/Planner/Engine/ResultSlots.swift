@@ -1,24 +1,35 @@
 import Foundation
 
-/// Fixed slots that concurrent workers fill, one slot each, read after they all finish.
+/// Fixed slots that concurrent workers fill, one slot each, read as they are filled or after they all finish.
 final class ResultSlots<Value: Sendable>: @unchecked Sendable {
   private var slots: [Value?]
-  private let lock = NSLock()
+  private let filled = NSCondition()
 
   /// `count` empty slots.
   init(count: Int) { slots = Array(repeating: nil, count: count) }
 
   /// Stores the value of slot `index`.
   func store(_ value: Value, at index: Int) {
-    lock.lock()
+    filled.lock()
     slots[index] = value
-    lock.unlock()
+    filled.broadcast()
+    filled.unlock()
   }
 
   /// The value of slot `index`.
   func value(at index: Int) -> Value? {
-    lock.lock()
-    defer { lock.unlock() }
+    filled.lock()
+    defer { filled.unlock() }
     return slots[index]
+  }
+
+  /// The value of slot `index`, once a worker has stored it.
+  func waitForValue(at index: Int) -> Value {
+    filled.lock()
+    defer { filled.unlock() }
+    while true {
+      if let value = slots[index] { return value }
+      filled.wait()
+    }
   }
 }

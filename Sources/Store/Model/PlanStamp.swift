@@ -30,6 +30,9 @@ public struct PlanStamp: Sendable, Hashable {
 public struct PlanUpdate: Sendable {
   /// The changes to store.
   public var changes: [TaskChange]
+  /// Whether the changes are in the task table already (a first plan stored as it was made, see
+  /// `StoredPlanning.whole`): storing the update then only stamps the plan.
+  public internal(set) var tasksStored = false
   /// The digest of the rules planned with.
   public var rulesDigest: String
   /// The year planned.

@@ -31,12 +31,26 @@ public struct StoredPlanning: Sendable {
   }
 
   /// Plans every household over the stored tasks.
+  ///
+  /// Inside a store's write into an empty task table, the tasks are stored project by project as they are
+  /// planned (the update says so), overlapping storing with planning.
   public func whole(_ reader: any FactReading) throws -> Whole {
     let facts = try reader.loadFacts()
     let stored = planner.restore(
       try reader.tasks(household: nil).filter(planner.overlaps), facts: facts, at: clock)
-    let plan = planner.plan(facts, at: clock, previous: stored)
-    return Whole(facts: facts, plan: plan, update: update(plan.changes(since: stored)))
+    guard var load = try (reader as? StoreReader)?.firstPlanLoad() else {
+      let plan = planner.plan(facts, at: clock, previous: stored)
+      return Whole(facts: facts, plan: plan, update: update(plan.changes(since: stored)))
+    }
+    var changes: [TaskChange] = []
+    let plan = try planner.plan(facts, at: clock, previous: stored) { project in
+      try load.insert(project)
+      changes += project
+    }
+    try load.finish()
+    var update = update(changes)
+    update.tasksStored = true
+    return Whole(facts: facts, plan: plan, update: update)
   }
 
   /// Re-plans `households` over their projects' stored tasks.

@@ -126,7 +126,8 @@ extension SQLiteStore {
         while let batch = try next() { try writer.write(batch) }
         summary = try writer.finish()
         if let replan, !summary.affectedHouseholds.isEmpty {
-          update = try replan(summary, before, StoreReader(db: db, written: writer.written))
+          update = try replan(
+            summary, before, StoreReader(db: db, written: writer.written, storesFirstPlan: true))
           if let update { try Self.store(update, db: db) }
         }
         summary.dryRun = dryRun
@@ -137,11 +138,12 @@ extension SQLiteStore {
   }
 
   /// Plans inside a write transaction (so no fact changes meanwhile) and stores the update `body` returns,
-  /// stamped as the plan of the facts it read.
+  /// stamped as the plan of the facts it read. A whole plan into an empty task table stores its tasks as it is
+  /// made (`StoredPlanning.whole`): `body` returns that plan's update.
   @discardableResult
   public func replan(_ body: (any FactReading) throws -> PlanUpdate?) throws -> PlanUpdate? {
     try pool.write { db in
-      guard let update = try body(StoreReader(db: db)) else { return nil }
+      guard let update = try body(StoreReader(db: db, storesFirstPlan: true)) else { return nil }
       try Self.store(update, db: db)
       return update
     }
@@ -156,7 +158,9 @@ extension SQLiteStore {
   public func releaseMemory() { pool.releaseMemory() }
 
   private static func store(_ update: PlanUpdate, db: Database) throws {
-    if update.changes.count >= TaskRows.bulkThreshold, try TaskRows.isEmpty(db) {
+    if update.tasksStored {
+      // Stored as planned.
+    } else if update.changes.count >= TaskRows.bulkThreshold, try TaskRows.isEmpty(db) {
       try TaskRows.bulkLoad(update.changes, db: db)
     } else {
       try TaskRows.apply(update.changes, db: db)

@@ -7,6 +7,14 @@ struct StoreReader: FactReading {
   let db: Database
   /// What a first import wrote: `loadFacts` takes its households and visits instead of reading them back.
   var written: WrittenFacts? = nil
+  /// Whether a whole plan may store its tasks as it makes them (a write that stores the plan's update after).
+  var storesFirstPlan = false
+
+  /// A bulk load of a whole plan's tasks as they are made, when `storesFirstPlan` and the task table is empty.
+  func firstPlanLoad() throws -> TaskRows.BulkLoad? {
+    guard storesFirstPlan, try TaskRows.isEmpty(db) else { return nil }
+    return try TaskRows.BulkLoad(db)
+  }
 
   func loadFacts() throws -> Facts {
     // In the order written: `Facts` indexes them, input order does not matter.

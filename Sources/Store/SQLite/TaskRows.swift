@@ -29,11 +29,20 @@ enum TaskRows {
   }
 
   private static func write(_ tasks: some Sequence<VisitTask>, sql: String, db: Database) throws {
-    let statement = try BulkStatement(db, sql)
-    var id: [UInt8] = []
-    for task in tasks {
+    var writer = try Writer(db, sql)
+    for task in tasks { try writer.write(task) }
+  }
+
+  /// A statement that writes task rows, with the buffer their ids are written into.
+  struct Writer {
+    private let statement: BulkStatement
+    private var id: [UInt8] = []
+
+    init(_ db: Database, _ sql: String) throws { statement = try BulkStatement(db, sql) }
+
+    mutating func write(_ task: VisitTask) throws {
       task.writeID(into: &id)
-      try statement.run { bind(task, id: id, into: &$0) }
+      try statement.run { [id] in bind(task, id: id, into: &$0) }
     }
   }
 
@@ -45,19 +54,41 @@ enum TaskRows {
     try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM task)") ?? true
   }
 
-  /// Saves changes into an empty task table with its secondary indexes dropped and built again afterwards from
-  /// their stored definitions (one sort each, instead of a B-tree insert per row and index).
+  /// Saves changes into an empty task table as a `BulkLoad` does.
   static func bulkLoad(_ changes: [TaskChange], db: Database) throws {
-    let indexes = try Row.fetchAll(
-      db,
-      sql:
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'task' AND sql IS NOT NULL")
-    for index in indexes {
-      let name: String = index["name"]
-      try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+    var load = try BulkLoad(db)
+    try load.insert(changes)
+    try load.finish()
+  }
+
+  /// Tasks inserted into an empty task table with its secondary indexes dropped, built again when it finishes
+  /// from their stored definitions (one sort each, instead of a B-tree insert per row and index).
+  struct BulkLoad {
+    private let db: Database
+    private let indexes: [(name: String, sql: String)]
+    private var writer: Writer
+
+    /// Drops the task table's secondary indexes.
+    init(_ db: Database) throws {
+      self.db = db
+      indexes = try Row.fetchAll(
+        db,
+        sql:
+          "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'task' AND sql IS NOT NULL"
+      ).map { ($0["name"], $0["sql"]) }
+      for index in indexes { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
+      writer = try Writer(db, TaskRows.insert)
     }
-    try write(changes.lazy.map(\.task), sql: insert, db: db)
-    for index in indexes { try db.execute(sql: index["sql"]) }
+
+    /// Inserts the changes' tasks.
+    mutating func insert(_ changes: [TaskChange]) throws {
+      for change in changes { try writer.write(change.task) }
+    }
+
+    /// Builds the dropped indexes again.
+    func finish() throws {
+      for index in indexes { try db.execute(sql: index.sql) }
+    }
   }
 
   /// The tasks of the rows `condition` (an SQL `WHERE` clause or empty) selects, by id.
