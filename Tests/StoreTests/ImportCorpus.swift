@@ -152,6 +152,15 @@ enum Corpus {
 
   static let visitCases = [
     BadCase(
+      name: "conflicting duplicate visit", kind: .visits,
+      text: file(
+        .visits,
+        [
+          goodVisit.merging(["visit": "V1"]) { $1 },
+          goodVisit.merging(["visit": "V1", "channel": "电话"]) { $1 },
+        ]),
+      expected: "visits.csv:3: column 访谈编号 (visit): visit V1 is also on line 2 with other values"),
+    BadCase(
       name: "unknown household", kind: .visits, text: visit(["household": "H9"]),
       expected:
         "visits.csv:2: column 户号 (household): 'H9' is not a known household; import households.csv first"),

@@ -32,8 +32,10 @@ struct CSVRow {
   /// A hash of the bytes of all fields (64-bit FNV-1a), to tell identical duplicate rows from conflicting ones.
   var signature: Int {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for field in fields {
-      for byte in field.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    for var field in fields {
+      field.withUTF8 { bytes in
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      }
       hash = (hash ^ 0x1f) &* 0x100_0000_01b3
     }
     return Int(truncatingIfNeeded: hash)

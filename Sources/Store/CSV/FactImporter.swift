@@ -74,6 +74,7 @@ public struct FactImporter: Sendable {
         return outcome
       }
       var parser = RowDispatcher(kind: kind)
+      parser.reserve(Self.lineCount(text))
       while let record = try reader.next() {
         outcome.rows += 1
         guard record.fields.count == header.width else {
@@ -98,6 +99,17 @@ public struct FactImporter: Sendable {
       outcome.issues.append(issue(1, "\(error)"))
     }
     return outcome
+  }
+
+  /// The number of line feeds in `text`: room enough for its rows.
+  private static func lineCount(_ text: String) -> Int {
+    var text = text
+    return text.withUTF8 { lineCount($0) }
+  }
+
+  /// The number of line feeds in `bytes` (of UTF-8 or GB18030 text, where 0x0A is always a line feed).
+  static func lineCount(_ bytes: some Sequence<UInt8>) -> Int {
+    bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
   }
 
   private func issue(_ line: Int, _ message: String) -> ImportIssue {
@@ -126,6 +138,15 @@ private struct RowDispatcher {
     }
   }
 
+  /// Room for the keys of `rows` households or visits.
+  mutating func reserve(_ rows: Int) {
+    switch kind {
+    case .households: households.seen.reserve(rows)
+    case .visits: visits.seen.reserve(rows)
+    default: break
+    }
+  }
+
   /// The households and visits read so far, taken out of the parsers (duplicates are still recognised).
   mutating func drain() -> FactBatch {
     var batch = FactBatch()
@@ -140,6 +161,6 @@ private struct RowDispatcher {
     outcome.batch.areas = areas.result
     outcome.batch.households = households.households
     outcome.batch.visits = visits.visits
-    outcome.duplicates = households.duplicates + visits.duplicates
+    outcome.duplicates = households.seen.duplicates + visits.seen.duplicates
   }
 }

@@ -51,7 +51,11 @@ public struct FolderImporter: Sendable {
         clean = false
         continue
       }
-      let outcome = importer.read(bytes: Array(data), encoding: encoding) { chunk, cleanFile in
+      let bytes = Array(data)
+      if kind == .households {
+        catalog.households.reserveCapacity(catalog.households.count + FactImporter.lineCount(bytes))
+      }
+      let outcome = importer.read(bytes: bytes, encoding: encoding) { chunk, cleanFile in
         catalog.add(chunk)
         clean = clean && cleanFile
         guard clean else { return }

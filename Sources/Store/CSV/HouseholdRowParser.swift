@@ -5,8 +5,7 @@ import Policy
 /// Reads `households.csv` rows into households with their first state, grade and dated events.
 struct HouseholdRowParser {
   var households: [Household] = []
-  private(set) var duplicates = 0
-  private var seen: [String: (line: Int, signature: Int)] = [:]
+  var seen = SeenRows()
   private var clock = ZoneClock()
 
   private static let eventColumns: [(String, EventName)] = [
@@ -16,7 +15,8 @@ struct HouseholdRowParser {
   ]
 
   mutating func read(_ row: inout CSVRow, context: ImportContext) {
-    guard let id = row.required("household"), isNew(id, &row) else { return }
+    guard let id = row.required("household"), seen.isNew(id, &row, column: "household", what: "'\(id)'")
+    else { return }
     if id.utf8.contains(UInt8(ascii: "/")) {
       row.fail("household", "'\(id)' contains '/', which task ids reserve")
     }
@@ -53,19 +53,6 @@ struct HouseholdRowParser {
         room: row.text("room"),
         area: place.area, owner: owner, tags: Set(ValueWords.list(row.text("tags"))),
         states: [Dated(state, since: since)], grades: grades ?? [], events: events))
-  }
-
-  private mutating func isNew(_ id: String, _ row: inout CSVRow) -> Bool {
-    guard let earlier = seen[id] else {
-      seen[id] = (row.line, row.signature)
-      return true
-    }
-    if earlier.signature == row.signature {
-      duplicates += 1
-    } else {
-      row.fail("household", "'\(id)' is also on line \(earlier.line) with other values")
-    }
-    return false
   }
 
   private static func since(of state: HouseholdState, _ events: [HouseholdEvent]) -> Date? {

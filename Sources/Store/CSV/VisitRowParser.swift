@@ -5,8 +5,7 @@ import Policy
 /// Reads `visits.csv` rows into visits and attempts with what they captured.
 struct VisitRowParser {
   var visits: [VisitRecord] = []
-  private(set) var duplicates = 0
-  private var seen: [String: (line: Int, signature: Int)] = [:]
+  var seen = SeenRows()
   private var clock = ZoneClock()
 
   mutating func read(_ row: inout CSVRow, context: ImportContext) {
@@ -27,7 +26,7 @@ struct VisitRowParser {
     captured.checkTickets(&row, household: household ?? "", context: context)
     guard let household, let at, let contact, row.issues.isEmpty else { return }
     let id = row.text("visit").isEmpty ? VisitRowParser.derivedID(household, at) : row.text("visit")
-    guard isNew(id, &row) else { return }
+    guard seen.isNew(id, &row, column: "visit", what: "visit \(id)") else { return }
     let visit = Visit(
       id: id, household: household, at: at, channel: contact.channel, kind: contact.kind,
       steward: contact.steward,
@@ -40,18 +39,6 @@ struct VisitRowParser {
     "\(household)@\(Int(at.timeIntervalSince1970))"
   }
 
-  private mutating func isNew(_ id: String, _ row: inout CSVRow) -> Bool {
-    guard let earlier = seen[id] else {
-      seen[id] = (row.line, row.signature)
-      return true
-    }
-    if earlier.signature == row.signature {
-      duplicates += 1
-    } else {
-      row.fail("visit", "visit \(id) is also on line \(earlier.line) with other values")
-    }
-    return false
-  }
 }
 
 /// How a contact was made and with whom.
