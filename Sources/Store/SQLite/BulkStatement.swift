@@ -32,14 +32,16 @@ struct BulkStatement {
   /// Runs the statement with `values` bound to its parameters in order; returns the number of rows it changed.
   @discardableResult
   func run(_ values: [BoundValue]) throws -> Int {
-    let handle = try step(values)
-    defer { sqlite3_reset(handle.statement) }
-    return Int(sqlite3_changes(sqlite3_db_handle(handle.statement)))
+    try run { $0.bind(values) }
   }
 
-  /// Runs the statement with the values `bind` gives bound to its parameters in order.
-  func run(binding bind: (inout ParameterBinder) -> Void) throws {
-    sqlite3_reset(try step(bind).statement)
+  /// Runs the statement with the values `bind` gives bound to its parameters in order; returns the number of
+  /// rows it changed.
+  @discardableResult
+  func run(binding bind: (inout ParameterBinder) -> Void) throws -> Int {
+    let handle = try step(bind)
+    defer { sqlite3_reset(handle.statement) }
+    return Int(sqlite3_changes(sqlite3_db_handle(handle.statement)))
   }
 
   /// Whether the query, with `values` bound, gives a row.

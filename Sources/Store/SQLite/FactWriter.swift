@@ -173,39 +173,61 @@ struct FactWriter {
   }
 
   private mutating func upsert(_ household: Household) throws {
-    let owner = household.owner
     let history = StoredHistory(household)
     let texts = history.texts
-    var values: [BoundValue] = [
-      .text(household.id), .text(household.project), .text(household.building), .text(household.unit),
-      .text(household.room), .text(household.area), .text(owner.surname), .text(owner.name),
-      .text(owner.phone), .text(household.tags.sorted().joined(separator: ",")), .text(texts.states),
-      .text(texts.grades), .text(texts.events),
-    ]
+    let tags = Self.tagsText(household.tags)
     let insert: StaticString = """
       INSERT OR IGNORE INTO household (id, project, building, unit, room, area, owner_surname, owner_name,
         owner_phone, tags, states, grades, events) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
       """
-    if try statement(insert).run(values) > 0 {
+    let inserted = try statement(insert).run { row in
+      Self.bind(household, tags: tags, into: &row)
+      row.text(texts.states)
+      row.text(texts.grades)
+      row.text(texts.events)
+    }
+    if inserted > 0 {
       if written?.add(household, history: history) == false { written = nil }
       summary.count("household", added: true)
-      for (name, count) in history.counts where count > 0 { summary.count(name, added: true, times: count) }
+      history.countEntries(in: &summary)
       touch(household: household.id)
       return
     }
     written = nil
-    values.removeLast(3)
     let update: StaticString = """
       UPDATE household SET project = ?2, building = ?3, unit = ?4, room = ?5, area = ?6, owner_surname = ?7,
         owner_name = ?8, owner_phone = ?9, tags = ?10
       WHERE id = ?1 AND (project, building, unit, room, area, owner_surname, owner_name, owner_phone, tags)
         <> (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
       """
-    if try statement(update).run(values) > 0 {
+    if try statement(update).run(binding: { Self.bind(household, tags: tags, into: &$0) }) > 0 {
       summary.count("household", added: false)
       touch(household: household.id)
     }
     try addHistory(of: household.id) { $0.merge(history) }
+  }
+
+  /// Binds a household's columns `id` to `tags` in table order.
+  private static func bind(_ household: Household, tags: String, into row: inout ParameterBinder) {
+    row.text(household.id)
+    row.text(household.project)
+    row.text(household.building)
+    row.text(household.unit)
+    row.text(household.room)
+    row.text(household.area)
+    row.text(household.owner.surname)
+    row.text(household.owner.name)
+    row.text(household.owner.phone)
+    row.text(tags)
+  }
+
+  /// The tags column: sorted, joined by commas.
+  private static func tagsText(_ tags: Set<String>) -> String {
+    switch tags.count {
+    case 0: return ""
+    case 1: return tags.first ?? ""
+    default: return tags.sorted().joined(separator: ",")
+    }
   }
 
   private mutating func add(_ entry: HouseholdEntry) throws {

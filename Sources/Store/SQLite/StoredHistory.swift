@@ -149,11 +149,16 @@ struct StoredHistory: Equatable {
     ]
   }
 
-  /// How many entries each history holds, by name.
-  var counts: [(name: String, added: Int)] {
-    [
-      (Self.names.states, states.entries.count), (Self.names.grades, grades.entries.count),
-      (Self.names.events, events.entries.count),
-    ]
+  /// How many entries the three histories hold together.
+  var entryCount: Int { states.entries.count + grades.entries.count + events.entries.count }
+
+  /// Counts every entry of the histories in `summary` as added, under the histories' names.
+  func countEntries(in summary: inout WriteSummary) {
+    func count(_ column: HistoryColumn, _ name: String) {
+      if !column.entries.isEmpty { summary.count(name, added: true, times: column.entries.count) }
+    }
+    count(states, Self.names.states)
+    count(grades, Self.names.grades)
+    count(events, Self.names.events)
   }
 }

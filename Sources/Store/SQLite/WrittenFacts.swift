@@ -25,7 +25,7 @@ struct WrittenFacts {
   /// Keeps a household just inserted with `history`; false when it would not read back equal.
   mutating func add(_ household: Household, history: StoredHistory) -> Bool {
     let entries = household.states.count + household.grades.count + household.events.count
-    guard history.counts.reduce(0, { $0 + $1.added }) == entries,
+    guard history.entryCount == entries,
       household.tags.allSatisfy({ !$0.isEmpty && !$0.utf8.contains(UInt8(ascii: ",")) })
     else { return false }
     households.append(household)
