@@ -68,7 +68,15 @@ public struct Plan: Sendable {
 
   /// The differences from `previous` to this plan within one project.
   func changes(of project: String, since previous: Plan) -> [TaskChange] {
-    let new = projects[project]
+    Plan.changes(from: previous, to: projects[project], of: project, from: from, to: to, at: clock)
+  }
+
+  /// The differences within one project from `previous` to `new`, its plan over [from, to] at `clock` (nil when
+  /// the project has none).
+  static func changes(
+    from previous: Plan, to new: ProjectPlan?, of project: String, from: LocalDate, to: LocalDate,
+    at clock: Date
+  ) -> [TaskChange] {
     guard previous.from == from && previous.to == to, let old = previous.projects[project], !old.tasks.isEmpty
     else {
       guard let new else { return [] }

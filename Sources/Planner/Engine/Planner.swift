@@ -35,7 +35,7 @@ public struct Planner: Sendable {
   ///
   /// Projects are planned concurrently, on threads of the planner's own (they share nothing).
   public func plan(_ facts: Facts, at clock: Date, previous: Plan? = nil) -> Plan {
-    let (projects, results, planProject) = projectPlanning(facts, at: clock, previous: previous)
+    let (projects, results, planProject) = projectPlanning(facts, at: clock, previous: previous) { $1 }
     ParallelLoop.run(projects.count, planProject)
     var plans: [String: ProjectPlan] = [:]
     for (index, project) in projects.enumerated() { plans[project] = results.value(at: index) }
@@ -44,37 +44,50 @@ public struct Planner: Sendable {
 
   /// Plans as `plan(_:at:previous:)` does, handing the changes since `previous` (as `Plan.changes(since:)` lists
   /// them) to `changed` one project at a time, on this thread, while threads of the planner's own plan the
-  /// projects after it: a caller that stores them overlaps storing with planning.
+  /// projects after it (each also working out its project's changes): a caller that stores them overlaps
+  /// storing with planning.
   ///
   /// When `changed` throws, the projects still being planned are finished first, then the error is rethrown.
   public func plan(
     _ facts: Facts, at clock: Date, previous: Plan, changed: ([TaskChange]) throws -> Void
   ) throws -> Plan {
-    let (projects, results, planProject) = projectPlanning(facts, at: clock, previous: previous)
+    let (from, to) = (self.from, self.to)
+    let (projects, results, planProject) = projectPlanning(facts, at: clock, previous: previous) {
+      project, plan in
+      (plan, Plan.changes(from: previous, to: plan, of: project, from: from, to: to, at: clock))
+    }
     let threads = ProcessInfo.processInfo.activeProcessorCount - 1
     let helpers = ParallelLoop.start(projects.count, threads: threads, planProject)
     defer { helpers.wait() }
     let positions = Dictionary(uniqueKeysWithValues: projects.enumerated().map { ($1, $0) })
     var plan = Plan(from: from, to: to, clock: clock, projects: [:])
     for project in Plan.projectOrder(projects, previous: previous, from: from, to: to) {
-      if let position = positions[project] { plan.projects[project] = results.waitForValue(at: position) }
-      try changed(plan.changes(of: project, since: previous))
+      guard let position = positions[project] else {
+        try changed(plan.changes(of: project, since: previous))
+        continue
+      }
+      let (projectPlan, changes) = results.waitForValue(at: position)
+      plan.projects[project] = projectPlan
+      try changed(changes)
     }
     return plan
   }
 
-  /// The projects to plan, the slots their plans go to, and the body that plans the project at an index.
-  private func projectPlanning(_ facts: Facts, at clock: Date, previous: Plan?) -> (
-    projects: [String], results: ResultSlots<ProjectPlan>, body: @Sendable (Int) -> Void
-  ) {
+  /// The projects to plan, the slots their results go to, and the body that plans the project at an index and
+  /// stores what `result` makes of its plan.
+  private func projectPlanning<Result: Sendable>(
+    _ facts: Facts, at clock: Date, previous: Plan?,
+    _ result: @escaping @Sendable (String, ProjectPlan) -> Result
+  ) -> (projects: [String], results: ResultSlots<Result>, body: @Sendable (Int) -> Void) {
     let context = PlanContext(frame: frame, clock: clock)
     let projects = facts.projectIDs
-    let results = ResultSlots<ProjectPlan>(count: projects.count)
+    let results = ResultSlots<Result>(count: projects.count)
     return (
       projects, results,
       { index in
-        let planner = ProjectPlanner(context: context, facts: facts, project: projects[index])
-        results.store(planner.plan(previous: previous?.projects[projects[index]]), at: index)
+        let project = projects[index]
+        let planner = ProjectPlanner(context: context, facts: facts, project: project)
+        results.store(result(project, planner.plan(previous: previous?.projects[project])), at: index)
       }
     )
   }
