@@ -10,10 +10,17 @@ enum Support {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("rules").path
 
-  /// A fresh temporary directory holding `files` (name → text).
-  static func directory(_ files: [String: String]) throws -> String {
+  /// The folder of this test process's directories, removed when the process exits.
+  private static let root: String = {
     let path = FileManager.default.temporaryDirectory
       .appendingPathComponent("policy-tests-\(UUID().uuidString)").path
+    atexit { try? FileManager.default.removeItem(atPath: Support.root) }
+    return path
+  }()
+
+  /// A fresh temporary directory holding `files` (name → text).
+  static func directory(_ files: [String: String]) throws -> String {
+    let path = (root as NSString).appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     for (name, text) in files {
       try text.write(

@@ -36,9 +36,16 @@ enum Fixtures {
     RenderedMessage(title: "标题", body: "正文", mentions: ["lina"], key: key)
   }
 
+  /// The folder of this test process's temporary directories, removed when the process exits.
+  private static let temporaryRoot: String = {
+    let path = NSTemporaryDirectory() + "visitd-delivery-" + UUID().uuidString
+    atexit { try? FileManager.default.removeItem(atPath: Fixtures.temporaryRoot) }
+    return path
+  }()
+
   /// A fresh private temporary directory.
   static func temporaryDirectory() throws -> String {
-    let path = NSTemporaryDirectory() + "visitd-delivery-" + UUID().uuidString
+    let path = temporaryRoot + "/" + UUID().uuidString
     try FileManager.default.createDirectory(
       atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     return path
