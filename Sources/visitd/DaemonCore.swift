@@ -63,9 +63,7 @@ struct DaemonCore {
         try planning.isCurrent(reader.planStamp()) ? nil : try planning.whole(reader).update
       }
       if let update {
-        let kinds = Dictionary(grouping: update.changes, by: \.kind).map {
-          "\($0.key.rawValue) \($0.value.count)"
-        }
+        let kinds = update.kindCounts.map { "\($0.key.rawValue) \($0.value)" }
         logger.info("planned every household (\(kinds.sorted().joined(separator: ", ")))")
       }
       releaseMemory()

@@ -66,7 +66,7 @@ public struct Planner: Sendable {
         try changed(plan.changes(of: project, since: previous))
         continue
       }
-      let (projectPlan, changes) = results.waitForValue(at: position)
+      let (projectPlan, changes) = results.take(at: position)
       plan.projects[project] = projectPlan
       try changed(changes)
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Fixed slots that concurrent workers fill, one slot each, read as they are filled or after they all finish.
+/// Fixed slots that concurrent workers fill, one slot each, taken as they are filled or read after they all
+/// finish.
 final class ResultSlots<Value: Sendable>: @unchecked Sendable {
   private var slots: [Value?]
   private let filled = NSCondition()
@@ -23,12 +24,15 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     return slots[index]
   }
 
-  /// The value of slot `index`, once a worker has stored it.
-  func waitForValue(at index: Int) -> Value {
+  /// The value of slot `index` once a worker has stored it, taken out (the slot no longer holds it).
+  func take(at index: Int) -> Value {
     filled.lock()
     defer { filled.unlock() }
     while true {
-      if let value = slots[index] { return value }
+      if let value = slots[index] {
+        slots[index] = nil
+        return value
+      }
       filled.wait()
     }
   }

@@ -28,11 +28,13 @@ public struct PlanStamp: Sendable, Hashable {
 
 /// Task changes that make the stored tasks the plan of the facts (as the reader sees them) for rules and a year.
 public struct PlanUpdate: Sendable {
-  /// The changes to store.
+  /// The changes to store; none when `tasksStored`.
   public var changes: [TaskChange]
-  /// Whether the changes are in the task table already (a first plan stored as it was made, see
+  /// Whether the plan's tasks are in the task table already (a first plan stored as it was made, see
   /// `StoredPlanning.whole`): storing the update then only stamps the plan.
   public internal(set) var tasksStored = false
+  /// How many changes of each kind went into the task table as they were made.
+  var storedCounts: [TaskChange.Kind: Int] = [:]
   /// The digest of the rules planned with.
   public var rulesDigest: String
   /// The year planned.
@@ -43,5 +45,12 @@ public struct PlanUpdate: Sendable {
     self.changes = changes
     self.rulesDigest = rulesDigest
     self.year = year
+  }
+
+  /// How many changes of each kind the update makes, those stored as they were made included.
+  public var kindCounts: [TaskChange.Kind: Int] {
+    var counts = storedCounts
+    for change in changes { counts[change.kind, default: 0] += 1 }
+    return counts
   }
 }

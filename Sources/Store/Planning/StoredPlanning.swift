@@ -33,7 +33,7 @@ public struct StoredPlanning: Sendable {
   /// Plans every household over the stored tasks.
   ///
   /// Inside a store's write into an empty task table, the tasks are stored project by project as they are
-  /// planned (the update says so), overlapping storing with planning.
+  /// planned, overlapping storing with planning; the update then says so and only counts its changes.
   public func whole(_ reader: any FactReading) throws -> Whole {
     let facts = try reader.loadFacts()
     let stored = planner.restore(
@@ -42,13 +42,12 @@ public struct StoredPlanning: Sendable {
       let plan = planner.plan(facts, at: clock, previous: stored)
       return Whole(facts: facts, plan: plan, update: update(plan.changes(since: stored)))
     }
-    var changes: [TaskChange] = []
+    var update = update([])
     let plan = try planner.plan(facts, at: clock, previous: stored) { project in
       try load.insert(project)
-      changes += project
+      for change in project { update.storedCounts[change.kind, default: 0] += 1 }
     }
     try load.finish()
-    var update = update(changes)
     update.tasksStored = true
     return Whole(facts: facts, plan: plan, update: update)
   }
