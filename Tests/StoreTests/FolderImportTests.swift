@@ -163,6 +163,24 @@ import Testing
     #expect(try store.read { try planning.whole($0).update.changes }.isEmpty)
   }
 
+  @Test func aDryRunFirstImportLeavesNoTaskBehind() throws {
+    let folder = TempFolder()
+    let demo = try demoFolder(folder)
+    let store = try SQLiteStore(path: folder.database)
+    let planning = StoredPlanning(rules: PlanStampTests.rules, clock: Self.now)
+    let importer = FolderImporter(folder: demo, context: ImportContext(catalog: Catalog(), now: Self.now))
+    let result = try store.importFolder(importer, encoding: nil, dryRun: true) { summary, before, reader in
+      try planning.afterWrite(summary, before: before, reader)
+    }
+    #expect(result.update?.tasksStored == true && result.update?.kindCounts[.created, default: 0] ?? 0 > 0)
+    #expect(try store.rowCounts().filter { $0.value > 0 }.keys.sorted() == ["plan_state"])
+    let indexes = try store.pool.read { db in
+      try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'task'")
+    }
+    #expect(indexes.count == 4)
+  }
+
   @Test func aStreamedImportWithALateBadRowLeavesTheStoreAsItWas() throws {
     let folder = TempFolder()
     let demo = try demoFolder(folder)
