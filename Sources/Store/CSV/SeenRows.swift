@@ -10,14 +10,16 @@ struct SeenRows {
 
   /// Whether `key` is new; on a repeat, counts an identical row, or records on `row` (in column `column`) that
   /// `what` is also on the earlier line with other values.
-  mutating func isNew(_ key: String, _ row: inout CSVRow, column: String, what: String) -> Bool {
+  mutating func isNew(_ key: String, _ row: inout CSVRow, column: String, what: @autoclosure () -> String)
+    -> Bool
+  {
     let signature = row.signature
     guard let earlier = rows.updateValue((row.line, signature), forKey: key) else { return true }
     rows[key] = earlier
     if earlier.signature == signature {
       duplicates += 1
     } else {
-      row.fail(column, "\(what) is also on line \(earlier.line) with other values")
+      row.fail(column, "\(what()) is also on line \(earlier.line) with other values")
     }
     return false
   }

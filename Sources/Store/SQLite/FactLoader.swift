@@ -114,29 +114,26 @@ struct FactLoader {
 
   private func household(_ row: RawRows) -> Household {
     let tags = row.text(9)
-    var states: [Dated<HouseholdState>] = []
-    row.withBytes(10) { text in
-      HistoryColumn.forEach(in: text) { value, seconds in
-        states.append(Dated(Self.states.value(value) ?? .vacant, since: instant(seconds)))
-      }
-    }
-    var grades: [Dated<Grade>] = []
-    row.withBytes(11) { text in
-      HistoryColumn.forEach(in: text) { value, seconds in
-        grades.append(Dated(Self.grades.value(value) ?? .a, since: instant(seconds)))
-      }
-    }
-    var events: [HouseholdEvent] = []
-    row.withBytes(12) { text in
-      HistoryColumn.forEach(in: text) { value, seconds in
-        events.append(HouseholdEvent(Self.events.value(value) ?? .delivered, at: instant(seconds)))
-      }
-    }
+    let states = Self.history(row, 10) { Dated(Self.states.value($0) ?? .vacant, since: $1) }
+    let grades = Self.history(row, 11) { Dated(Self.grades.value($0) ?? .a, since: $1) }
+    let events = Self.history(row, 12) { HouseholdEvent(Self.events.value($0) ?? .delivered, at: $1) }
     return Household(
       id: row.text(0), project: row.text(1), building: row.text(2), unit: row.text(3), room: row.text(4),
       area: row.text(5), owner: Owner(surname: row.text(6), name: row.text(7), phone: row.text(8)),
       tags: tags.isEmpty ? [] : Set(tags.split(separator: ",").map(String.init)), states: states,
       grades: grades, events: events)
+  }
+
+  /// The entries of the history column `column` of the current row (see `HistoryColumn`), each made by `make`
+  /// from its value's bytes and its instant.
+  private static func history<Entry>(
+    _ row: RawRows, _ column: Int32, _ make: (UnsafeBufferPointer<UInt8>, Date) -> Entry
+  ) -> [Entry] {
+    var entries: [Entry] = []
+    row.withBytes(column) { text in
+      HistoryColumn.forEach(in: text) { value, seconds in entries.append(make(value, instant(seconds))) }
+    }
+    return entries
   }
 
   private static let states = RawValueLookup<HouseholdState>()

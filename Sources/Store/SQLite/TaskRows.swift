@@ -21,16 +21,12 @@ enum TaskRows {
       """
 
   static func save(_ tasks: some Sequence<VisitTask>, db: Database) throws {
-    try write(tasks, sql: upsert, db: db)
+    var writer = try Writer(db, upsert)
+    for task in tasks { try writer.write(task) }
   }
 
   static func apply(_ changes: [TaskChange], db: Database) throws {
     try save(changes.lazy.map(\.task), db: db)
-  }
-
-  private static func write(_ tasks: some Sequence<VisitTask>, sql: String, db: Database) throws {
-    var writer = try Writer(db, sql)
-    for task in tasks { try writer.write(task) }
   }
 
   /// A statement that writes task rows, with the buffer their ids are written into.
