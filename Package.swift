@@ -42,16 +42,20 @@ let package = Package(
       dependencies: ["CalendarSpec", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
     .target(name: "Planner", dependencies: ["Policy", "CalendarSpec"]),
+    .target(name: "Store", dependencies: ["Planner", "Policy", "CalendarSpec"]),
     .target(
-      name: "Store",
+      name: "StoreSQLite",
       dependencies: [
-        "Planner", "Policy", "CalendarSpec", "CSQLiteConfig", .product(name: "GRDB", package: "GRDB.swift"),
+        "Store", "Planner", "Policy", "CalendarSpec", "CSQLiteConfig",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
+    .target(name: "Messages", dependencies: ["Store", "Policy"]),
+    .target(name: "Operations", dependencies: ["Store", "Messages", "Planner", "Policy", "CalendarSpec"]),
     .target(
       name: "Delivery",
       dependencies: [
-        "Store", "Systemd",
+        "Store", "Messages", "Systemd",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Mustache", package: "swift-mustache"),
@@ -62,7 +66,9 @@ let package = Package(
     .executableTarget(
       name: "visitd",
       dependencies: [
-        "CLinux", "Control", "Systemd", "CalendarSpec", "Policy", "Planner", "Store", "Delivery",
+        "CLinux", "Control", "Systemd", "CalendarSpec", "Policy", "Planner", "Store", "StoreSQLite",
+        "Messages",
+        "Operations", "Delivery",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -78,26 +84,34 @@ let package = Package(
         "Policy",
         "Planner",
         "Store",
+        "StoreSQLite",
+        "Messages",
+        "Operations",
         "Delivery",
         "Control",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "visitbench", dependencies: ["Planner", "Policy", "Store", "CalendarSpec"]),
+    .executableTarget(
+      name: "visitbench",
+      dependencies: ["Planner", "Policy", "Store", "StoreSQLite", "Operations", "CalendarSpec"]),
     .testTarget(name: "CLITests"),
     .testTarget(name: "CalendarSpecTests", dependencies: ["CalendarSpec"], resources: [.copy("Fixtures")]),
     .target(name: "TestSupport", path: "Tests/Support"),
     .testTarget(name: "SystemdTests", dependencies: ["Systemd", "TestSupport"]),
     .testTarget(
       name: "visitdTests",
-      dependencies: ["visitd", "Control", "CalendarSpec", "Policy", "Store", "TestSupport"]
+      dependencies: [
+        "visitd", "Control", "CalendarSpec", "Policy", "Store", "StoreSQLite", "Messages", "Operations",
+        "TestSupport",
+      ]
     ),
     .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "Policy", "CalendarSpec"]),
     .executableTarget(
       name: "visitd-bench-delivery",
       dependencies: [
-        "Delivery", "Store", "TestSupport",
+        "Delivery", "Store", "StoreSQLite", "Messages", "Policy", "TestSupport",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -107,7 +121,7 @@ let package = Package(
     .testTarget(
       name: "DeliveryTests",
       dependencies: [
-        "Delivery", "Store", "TestSupport",
+        "Delivery", "Store", "StoreSQLite", "Messages", "Policy", "TestSupport",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -117,7 +131,13 @@ let package = Package(
     .testTarget(
       name: "StoreTests",
       dependencies: [
-        "Store", "Planner", "Policy", "CalendarSpec", .product(name: "GRDB", package: "GRDB.swift"),
+        "Store", "StoreSQLite", "Operations", "Planner", "Policy", "CalendarSpec",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    .testTarget(
+      name: "OperationsTests",
+      dependencies: [
+        "Operations", "Store", "StoreSQLite", "Messages", "Delivery", "Planner", "Policy", "CalendarSpec",
       ]),
   ],
   swiftLanguageModes: [.v6]

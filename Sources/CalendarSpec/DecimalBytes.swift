@@ -1,9 +1,9 @@
 /// Integers written in decimal straight into a byte buffer, for texts built by the million (task ids, history
 /// columns) without a string per number.
-public enum DecimalBytes {
+package enum DecimalBytes {
   /// Appends `value` in decimal, as `String(value)` writes it.
   @inlinable
-  public static func append(_ value: Int, to bytes: inout [UInt8]) {
+  package static func append(_ value: Int, to bytes: inout [UInt8]) {
     if value >= 0 && value < 10 {
       bytes.append(UInt8(ascii: "0") + UInt8(value))
       return
@@ -24,7 +24,7 @@ public enum DecimalBytes {
 
   /// Appends `value` with at least two digits, as dates write months and days.
   @inlinable
-  public static func appendTwoDigits(_ value: Int, to bytes: inout [UInt8]) {
+  package static func appendTwoDigits(_ value: Int, to bytes: inout [UInt8]) {
     if value >= 0 && value < 10 { bytes.append(UInt8(ascii: "0")) }
     append(value, to: &bytes)
   }

@@ -100,7 +100,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   /// Appends `description`'s bytes, `YYYY-MM-DD`.
-  public func write(into bytes: inout [UInt8]) {
+  package func write(into bytes: inout [UInt8]) {
     DecimalBytes.append(year, to: &bytes)
     bytes.append(UInt8(ascii: "-"))
     DecimalBytes.appendTwoDigits(month, to: &bytes)

@@ -23,6 +23,9 @@ public protocol FactReading {
   /// The project of each of `households` that exists.
   func projects(ofHouseholds households: [String]) throws -> [String: String]
 
+  /// One area with its steward history, nil when unknown.
+  func area(_ id: String) throws -> Area?
+
   /// The building of every household of a project.
   func buildings(project: String) throws -> [String: String]
 
@@ -35,4 +38,8 @@ public protocol FactReading {
   /// Calls `body` once per distinct window of the stored tasks that are not settled: the project, the first
   /// day, the last day (grace included; nil while open-ended), and how many tasks have it.
   func forEachUnsettledWindow(_ body: (String, LocalDate, LocalDate?, Int) throws -> Void) throws
+
+  /// A load that stores a whole plan as it is made, when this reader is a write that will store the plan and
+  /// the task table is empty; nil otherwise.
+  func firstPlanLoad() throws -> (any FirstPlanLoad)?
 }

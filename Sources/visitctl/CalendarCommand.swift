@@ -1,6 +1,7 @@
 import ArgumentParser
 import CalendarSpec
 import Foundation
+import Operations
 
 #if canImport(Glibc)
   import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CalendarSpec
 import Foundation
+import Operations
 import Planner
 import Store
 
@@ -42,32 +43,12 @@ struct CampaignCommand: ParsableCommand {
         throw ValidationError("--from '\(from)' is not a day")
       }
       guard let last = LocalDate(parsing: to) else { throw ValidationError("--to '\(to)' is not a day") }
-      guard first <= last else { throw ValidationError("--from is after --to") }
-      let database = try store.open()
-      let catalog = try database.catalog(withHouseholds: false)
-      guard catalog.projectZones[project] != nil else {
-        throw ValidationError("'\(project)' is not a known project")
+      let chosen = buildings.map { list in
+        Set(list.split { ",;、，".contains($0) }.map { $0.trimmingCharacters(in: .whitespaces) })
       }
-      let chosen = try buildingSet(catalog)
-      var batch = FactBatch()
-      batch.campaigns = [
-        Campaign(
-          id: id ?? "\(rule)-\(project)-\(first)", rule: rule, project: project, buildings: chosen,
-          from: first, to: last)
-      ]
-      try FactWrite.run(batch, store: database, rules: store.rules, json: json)
-    }
-
-    private func buildingSet(_ catalog: Catalog) throws -> Set<String>? {
-      guard let buildings else { return nil }
-      let known = Set(catalog.areas.values.filter { $0.project == project }.flatMap(\.buildings))
-      let chosen = Set(
-        buildings.split { ",;、，".contains($0) }.map { $0.trimmingCharacters(in: .whitespaces) })
-      let unknown = chosen.subtracting(known).sorted()
-      guard unknown.isEmpty else {
-        throw ValidationError("not buildings of \(project): \(unknown.joined(separator: ", "))")
-      }
-      return chosen
+      let recorded = try store.recording().createCampaign(
+        id: id, rule: rule, project: project, buildings: chosen, first: first, last: last)
+      try FactWrite.report(recorded, databasePath: store.store.resolvedPath, json: json)
     }
   }
 }

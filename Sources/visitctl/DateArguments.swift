@@ -1,6 +1,7 @@
 import ArgumentParser
 import CalendarSpec
 import Foundation
+import Operations
 import Planner
 
 /// Reads the dates and months given on the command line.
@@ -24,18 +25,5 @@ enum DateArguments {
   /// The last instant of a day in `zone` (a clock that sees the whole day).
   static func endOf(_ day: LocalDate, in zone: TimeZone) -> Date {
     day.adding(days: 1).startInstant(in: zone).addingTimeInterval(-1)
-  }
-}
-
-/// Instants as the listings show them.
-enum InstantText {
-  /// `2026-03-10 18:05` in `zone`.
-  static func minute(_ instant: Date, in zone: TimeZone) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = zone
-    let parts = calendar.dateComponents([.hour, .minute], from: instant)
-    let hour = parts.hour ?? 0
-    let minute = parts.minute ?? 0
-    return "\(LocalDate(instant, in: zone)) \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
   }
 }

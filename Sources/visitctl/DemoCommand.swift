@@ -1,6 +1,7 @@
 import ArgumentParser
 import CalendarSpec
 import Foundation
+import Operations
 import Store
 
 /// `visitctl demo generate`: synthetic facts as CSV in the import format.

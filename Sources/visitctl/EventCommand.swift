@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Operations
 import Planner
 import Policy
 import Store
@@ -32,21 +33,12 @@ struct EventCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    let database = try store.open()
-    var batch = FactBatch()
-    if kind == EventName.ticketClosed.rawValue {
-      batch.ticketClosures = [
-        TicketClosure(number: subject, at: try LocalTime.instant(at, zone: "Asia/Shanghai"))
-      ]
-    } else {
-      guard let zone = try database.zone(ofHousehold: subject) else {
-        throw ValidationError("'\(subject)' is not a known household")
-      }
-      let instant = try LocalTime.instant(at, zone: zone)
-      guard instant <= Date() else { throw ValidationError("'\(at)' is in the future") }
-      batch.householdEntries = [HouseholdEntry(household: subject, change: try change(), at: instant)]
-    }
-    try FactWrite.run(batch, store: database, rules: store.rules, json: json)
+    let recording = try store.recording()
+    let recorded =
+      kind == EventName.ticketClosed.rawValue
+      ? try recording.recordTicketClosed(subject, at: at)
+      : try recording.recordEvent(try change(), household: subject, at: at)
+    try FactWrite.report(recorded, databasePath: store.store.resolvedPath, json: json)
   }
 
   private func change() throws -> HouseholdEntry.Change {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CalendarSpec
 import Foundation
+import Operations
 import Planner
 import Policy
 import Store
@@ -42,7 +43,7 @@ struct ExplainCommand: ParsableCommand {
     if json {
       print(try JSONText.encode(explanation))
     } else {
-      let place = facts.households[household].map { HouseholdPlace($0, contacts: options.contacts) }
+      let place = facts.households[household].map { HouseholdLabel($0, contacts: options.contacts) }
       print(ExplanationText(explanation, place: place, rules: planner.rules).text)
     }
   }
@@ -65,39 +66,13 @@ struct ExplainCommand: ParsableCommand {
   }
 }
 
-/// Where a household is and whose it is, as listings show it.
-struct HouseholdPlace: Encodable {
-  /// The household code.
-  let household: String
-  /// The project.
-  let project: String
-  /// Building, unit and room, e.g. `3栋 2-1203`.
-  let place: String
-  /// The owner as shown.
-  let owner: String
-  /// The phone as shown.
-  let phone: String
-
-  init(_ household: Household, contacts: ContactStyle) {
-    self.household = household.id
-    project = household.project
-    let room = [household.unit, household.room].filter { !$0.isEmpty }.joined(separator: "-")
-    place = [household.building, room].filter { !$0.isEmpty }.joined(separator: " ")
-    owner = contacts.name(household.owner)
-    phone = contacts.phone(household.owner)
-  }
-
-  /// `H1 (P001 3栋 2-1203, owner 张*, 138****5678)`.
-  var line: String { "\(household) (\(project) \(place), owner \(owner), \(phone))" }
-}
-
 /// An explanation as lines people read.
 struct ExplanationText {
   let explanation: Explanation
-  let place: HouseholdPlace?
+  let place: HouseholdLabel?
   let rules: RuleSet
 
-  init(_ explanation: Explanation, place: HouseholdPlace?, rules: RuleSet) {
+  init(_ explanation: Explanation, place: HouseholdLabel?, rules: RuleSet) {
     self.explanation = explanation
     self.place = place
     self.rules = rules

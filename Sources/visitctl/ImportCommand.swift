@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Operations
 import Store
 
 /// `visitctl import KIND FILE.csv` or `visitctl import all FOLDER`: reads fact files, all or nothing.
@@ -43,13 +44,13 @@ struct ImportCommand: ParsableCommand {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw ValidationError("cannot read \(file)")
     }
-    let database = try store.open()
-    let context = ImportContext(catalog: try database.catalog(withHouseholds: kind == .visits), now: Date())
-    let importer = FactImporter(kind: kind, fileName: (file as NSString).lastPathComponent, context: context)
-    let outcome = importer.read(bytes: Array(data), encoding: encoding)
+    let recording = try store.recording()
+    let (outcome, recorded) = try recording.importFile(
+      kind, bytes: Array(data), fileName: (file as NSString).lastPathComponent, encoding: encoding,
+      dryRun: dryRun)
     try report(outcome.issues)
     report(outcome, file: file)
-    try FactWrite.run(outcome.batch, store: database, rules: store.rules, dryRun: dryRun, json: json)
+    if let recorded { try FactWrite.report(recorded, databasePath: store.store.resolvedPath, json: json) }
   }
 
   /// `import all FOLDER`: every present fact file, checked in order and written as one change.
@@ -63,17 +64,15 @@ struct ImportCommand: ParsableCommand {
       throw ValidationError(
         "\(file) holds none of \(FactFileKind.allCases.map(\.fileName).joined(separator: ", "))")
     }
-    let database = try store.open()
-    let catalog = try database.catalog(withHouseholds: kinds.contains(.visits))
-    let importer = FolderImporter(folder: file, context: ImportContext(catalog: catalog, now: Date()))
-    let hook = dryRun ? nil : Replan.hook(rules: store.rules)
-    let result = try database.importFolder(importer, encoding: encoding, dryRun: dryRun, replan: hook)
+    let recording = try store.recording()
+    let result = try recording.importFolder(file, encoding: encoding, dryRun: dryRun)
     try report(result.outcome.issues)
     for (kind, read) in result.outcome.files {
       report(read, file: (file as NSString).appendingPathComponent(kind.fileName))
     }
     guard let summary = result.summary else { return }
-    try FactWrite.report(summary, update: result.update, databasePath: database.path, json: json)
+    let recorded = RecordedFacts(summary: summary, update: result.update, visits: [])
+    try FactWrite.report(recorded, databasePath: store.store.resolvedPath, json: json)
   }
 
   private func report(_ issues: [ImportIssue]) throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Delivery
 import Foundation
 import Logging
+import Operations
 import Store
 
 /// `visitctl outbox`: lists the outbox, retries a dead row, or runs delivery by hand.
@@ -98,7 +99,7 @@ enum OutboxTable {
   static func text(_ rows: [OutboxRow]) -> String {
     guard !rows.isEmpty else { return "the outbox is empty" }
     return rows.map { row in
-      var line = "#\(row.id)  \(row.state.rawValue)  attempts \(row.attempts)  \(row.channel)  \(row.key)"
+      var line = "#\(row.id)  \(row.state.rawValue)  attempts \(row.attempts)  \(row.audience)  \(row.key)"
       if let next = row.nextAttempt, row.state == .pending { line += "  next \(next.formatted(.iso8601))" }
       if let error = row.lastError { line += "\n    \(error)" }
       return line

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CalendarSpec
 import Foundation
+import Operations
 import Planner
 import Policy
 import Store

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CalendarSpec
 import Foundation
+import Operations
 import Planner
 import Store
 
@@ -30,18 +31,4 @@ struct ReadOptions: ParsableArguments {
 
   /// How owners appear in listings.
   var contacts: ContactStyle { ContactStyle(showContact: showContact) }
-}
-
-/// How owners' names and phone numbers appear: masked (`张*`, `138****5678`) unless asked otherwise.
-struct ContactStyle {
-  /// Whether to show them whole.
-  let showContact: Bool
-
-  /// The owner's name as shown.
-  func name(_ owner: Owner) -> String {
-    Masking.name(owner.surname + owner.name, showContact: showContact)
-  }
-
-  /// The owner's phone number as shown.
-  func phone(_ owner: Owner) -> String { Masking.phone(owner.phone, showContact: showContact) }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Operations
 import Policy
 
 /// `visitctl rules`: check and show the effective rule set.
@@ -150,6 +151,6 @@ private struct ShownRules: Encodable {
 }
 
 /// Writes a line to standard error.
-private func standardError(_ line: String) {
+func standardError(_ line: String) {
   FileHandle.standardError.write(Data((line + "\n").utf8))
 }

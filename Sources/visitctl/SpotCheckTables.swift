@@ -1,5 +1,6 @@
 import CalendarSpec
 import Foundation
+import Operations
 import Planner
 import Policy
 

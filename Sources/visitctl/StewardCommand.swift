@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Operations
 import Store
 
 /// `visitctl steward assign AREA STEWARD --at TIME`: a steward takes over an area.
@@ -27,18 +28,9 @@ struct StewardCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-      let database = try store.open()
-      let catalog = try database.catalog(withHouseholds: false)
-      guard let project = catalog.areas[area]?.project else {
-        throw ValidationError("'\(area)' is not a known area")
-      }
-      guard catalog.stewards.contains(steward) else {
-        throw ValidationError("'\(steward)' is not a known steward")
-      }
-      let since = try LocalTime.instant(at, zone: catalog.projectZones[project] ?? "Asia/Shanghai")
-      var batch = FactBatch()
-      batch.assignments = [AreaAssignment(area: area, steward: steward, since: since)]
-      try FactWrite.run(batch, store: database, rules: store.rules, json: json)
+      let recording = try store.recording()
+      let recorded = try recording.assignSteward(steward, area: area, at: at)
+      try FactWrite.report(recorded, databasePath: store.store.resolvedPath, json: json)
     }
   }
 }

@@ -1,6 +1,10 @@
 import ArgumentParser
+import Control
 import Foundation
+import Operations
+import Policy
 import Store
+import StoreSQLite
 
 /// `--db PATH`: which database the command works on.
 struct StoreOptions: ParsableArguments {
@@ -10,10 +14,13 @@ struct StoreOptions: ParsableArguments {
       "The database file (default: $STATE_DIRECTORY/visitd.sqlite under systemd, else ./var/visitd.sqlite).")
   var path: String?
 
+  /// The database file's path.
+  var resolvedPath: String { DatabaseLocation.path(explicit: path) }
+
   /// Opens (creating and migrating when needed) the database.
   func open() throws -> SQLiteStore {
     do {
-      return try SQLiteStore(path: DatabaseLocation.path(explicit: path))
+      return try SQLiteStore(path: resolvedPath)
     } catch {
       throw ValidationError("cannot open the database: \(error)")
     }
@@ -28,34 +35,62 @@ struct WriteOptions: ParsableArguments {
 
   /// Opens (creating and migrating when needed) the database.
   func open() throws -> SQLiteStore { try store.open() }
+
+  /// Recording into the database now, re-planning with the rules found (with a warning when none are valid:
+  /// the daemon or the next listing plans then).
+  func recording(at clock: Date = Date()) throws -> FactRecording {
+    let found = try? rules.load().1
+    if found == nil {
+      standardError("visitctl: no valid rules found; tasks are re-planned by the daemon or the next listing")
+    }
+    return FactRecording(store: try open(), rules: found, clock: clock)
+  }
 }
 
-/// Writes a batch with the re-plan hook, then prints what changed.
+/// Writes a batch with its re-plan, tells a running daemon, and prints what changed.
 enum FactWrite {
-  /// Writes `batch` (rolled back when `dryRun`) re-planning with `rules`, and prints the summary (JSON when
-  /// `json`) and the tasks it settled.
-  static func run(
-    _ batch: FactBatch, store: SQLiteStore, rules: RulesOptions, dryRun: Bool = false, json: Bool = false
-  ) throws {
-    let hook = dryRun ? nil : Replan.hook(rules: rules)
-    let (summary, update) = try store.write(batch, dryRun: dryRun, replan: hook)
-    try report(summary, update: update, databasePath: store.path, json: json)
+  /// Above this many households a notice says "anything changed" rather than listing them.
+  static let noticeLimit = 2_000
+
+  /// Records `batch` (rolled back when `dryRun`) with `options`' database and rules, and prints the summary
+  /// (JSON when `json`) and the tasks it settled.
+  static func run(_ batch: FactBatch, options: WriteOptions, dryRun: Bool = false, json: Bool = false) throws
+  {
+    let recording = try options.recording()
+    try report(
+      try recording.record(batch, dryRun: dryRun), databasePath: options.store.resolvedPath, json: json)
   }
 
-  /// Tells a running daemon what a write changed (unless a dry run) and prints the summary (JSON when `json`)
-  /// and the tasks it settled.
-  static func report(_ summary: WriteSummary, update: PlanUpdate?, databasePath: String, json: Bool) throws {
-    if !summary.dryRun {
-      Replan.notifyDaemon(households: summary.affectedHouseholds, databasePath: databasePath)
-    }
-    let changes = update?.changes ?? []
+  /// Tells a running daemon what a write changed (unless a dry run) and prints the summary (JSON when `json`),
+  /// the tasks it settled, and a hint for each reached visit that settled nothing.
+  static func report(_ recorded: RecordedFacts, databasePath: String, json: Bool) throws {
+    let summary = recorded.summary
+    if !summary.dryRun { notifyDaemon(households: summary.affectedHouseholds, databasePath: databasePath) }
     print(json ? try JSONText.encode(summary) : describe(summary))
-    let settled = changes.filter { $0.kind == .settled }
-    if !json && !settled.isEmpty {
-      let shown = settled.prefix(10).map { "\($0.task.id) (\($0.task.state.rawValue))" }
+    guard !json else { return }
+    let settled = recorded.settled
+    if !settled.isEmpty {
+      let shown = settled.prefix(10).map { "\($0.id) (\($0.state.rawValue))" }
       let more = settled.count > shown.count ? " and \(settled.count - shown.count) more" : ""
       print("settled: " + shown.joined(separator: ", ") + more)
     }
+    if recorded.update != nil {
+      for visit in recorded.visitsSettlingNothing {
+        print(
+          "visit \(visit.id) settled no task: no open task of \(visit.household) accepts it; "
+            + "see `visitctl explain \(visit.household)`")
+      }
+    }
+  }
+
+  /// Tells a daemon listening beside the database that the facts of `households` changed; an empty list (any
+  /// household) when they are many. Does nothing when no daemon listens.
+  static func notifyDaemon(households: [String], databasePath: String) {
+    guard !households.isEmpty else { return }
+    let path = ControlSocket.defaultPath(
+      environment: ProcessInfo.processInfo.environment, databasePath: databasePath)
+    let listed = households.count > noticeLimit ? [] : households
+    ControlSocket.send(.factsChanged(listed), to: path)
   }
 
   /// The summary as lines people read.

@@ -1,4 +1,5 @@
 import Foundation
+import Operations
 import Store
 
 /// A titled table: printed with aligned columns, or written as CSV.
@@ -90,13 +91,4 @@ enum TableOutput {
     }
     FileHandle.standardOutput.write(Data(writer.bytes))
   }
-}
-
-/// Numbers as the tables show them.
-enum Figures {
-  /// `0.853` → `85.3%`.
-  static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
-
-  /// `4.25` with two decimals.
-  static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }
 }

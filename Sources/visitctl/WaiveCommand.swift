@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Operations
 import Planner
 import Store
 
@@ -20,14 +21,7 @@ struct WaiveCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    guard task.split(separator: "/").count >= 4 else {
-      throw ValidationError("'\(task)' is not a task id; expected HOUSEHOLD/RULE/ANCHOR/ORDINAL")
-    }
-    guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw ValidationError("--reason is empty")
-    }
-    var batch = FactBatch()
-    batch.waivers = [Waiver(task: task, reason: reason, at: Date())]
-    try FactWrite.run(batch, store: try store.open(), rules: store.rules, json: json)
+    let recorded = try store.recording().waive(task: task, reason: reason)
+    try FactWrite.report(recorded, databasePath: store.store.resolvedPath, json: json)
   }
 }

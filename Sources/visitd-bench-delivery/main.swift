@@ -1,10 +1,13 @@
 import Delivery
 import Foundation
 import Logging
+import Messages
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Policy
 import Store
+import StoreSQLite
 import Synchronization
 
 // Delivers N outbox rows (default 10,000) to a loopback webhook with rate budgets off;

@@ -2,6 +2,7 @@ import CLinux
 import CalendarSpec
 import Foundation
 import Logging
+import Operations
 import Planner
 import Policy
 import Store
@@ -9,7 +10,7 @@ import Store
 /// What the daemon holds between wake-ups: the store, the rules in force, the schedules' last runs, and the
 /// outlook of the stored plan. Facts and tasks stay in the database; they are read when a schedule runs.
 struct DaemonCore {
-  let store: SQLiteStore
+  let store: any Storage
   let logger: Logger
   private(set) var policy: PolicyState
   private(set) var outlook = PlanOutlook()
@@ -17,11 +18,16 @@ struct DaemonCore {
   private(set) var rulesProblem: String?
 
   /// Opens the database, loads the rules, and makes sure the stored plan is the plan of the facts at `now`.
-  static func start(settings: DaemonSettings, logger: Logger, now: Date) throws -> DaemonCore {
+  static func start(store: any Storage, settings: DaemonSettings, logger: Logger, now: Date) throws
+    -> DaemonCore
+  {
     var stopwatch = Stopwatch(logger: logger)
-    let store = try SQLiteStore(path: settings.databasePath)
     let policy = try PolicyState.load(settings.rulesDirectories, now: now, logger: logger)
-    if settings.demoIfEmpty { try DemoSeed.seedIfEmpty(store, rules: policy.rules, now: now, logger: logger) }
+    if settings.demoIfEmpty, try DemoSeed.seedIfEmpty(store, rules: policy.rules, now: now) {
+      logger.info(
+        "database was empty: loaded demo facts (\(DemoSeed.households) households in \(DemoSeed.projects) projects)"
+      )
+    }
     stopwatch.lap("database and rules")
     var core = DaemonCore(store: store, logger: logger, policy: policy)
     try core.bringPlanCurrent(now: now)
@@ -89,7 +95,7 @@ struct DaemonCore {
       guard let schedule = policy.rules.schedules.first(where: { $0.id == run.schedule }) else { continue }
       let notices = try ScheduleNotices(rules: policy.rules, facts: facts, plan: plan)
         .entries(for: schedule, at: run.scheduledFor)
-      try store.recordScheduleRun(run.schedule, scheduledFor: run.scheduledFor, entries: notices)
+      try store.recordRun(schedule: run.schedule, scheduledFor: run.scheduledFor, entries: notices)
       lastRuns[run.schedule] = run.scheduledFor
       logger.info(
         "schedule ran: \(notices.count) notice(s)",
@@ -127,7 +133,7 @@ struct DaemonCore {
         lastRuns[schedule.id] = last
       } else {
         // First sight of a schedule: count from now, as systemd does for a new persistent timer.
-        try store.recordRun(schedule: schedule.id, at: now)
+        try store.recordRun(schedule: schedule.id, scheduledFor: now, entries: [])
         lastRuns[schedule.id] = now
       }
     }

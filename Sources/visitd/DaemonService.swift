@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import Store
+import StoreSQLite
 import Systemd
 
 /// The daemon's service: start up, tell systemd READY, then sleep until something is due, do it, repeat.
@@ -21,7 +22,8 @@ final class DaemonService: Service, Sendable {
   }
 
   func run() async throws {
-    var core = try DaemonCore.start(settings: settings, logger: logger, now: Date())
+    let store = try SQLiteStore(path: settings.databasePath)
+    var core = try DaemonCore.start(store: store, settings: settings, logger: logger, now: Date())
     let listener = try ControlListener(path: settings.controlSocket)
     defer { listener.remove() }
     listener.start { [sleeper] message in sleeper.interrupt(.control(message)) }
@@ -78,18 +80,29 @@ final class DaemonService: Service, Sendable {
   private func handle(
     _ wakes: [Wake], core: inout DaemonCore, worker: inout OutboxWorker, transport: AsyncHTTPTransport
   ) async throws -> Next {
+    // Notices that arrive together are taken together: one refresh for any number of them.
+    var refresh = false
+    var changed = Set<String>()
+    var anyHousehold = false
     for wake in wakes {
       switch wake {
       case .deadline, .watchdog: break
       case .clockChanged:
         logger.notice("the wall clock was set; computing the next due instant again")
-        core.refresh(now: Date())
+        refresh = true
       case .interrupted(.shutdown): return .stop
       case .interrupted(.control(.reload)): await reload(&core, worker: &worker, transport: transport)
-      case .interrupted(.control(.factsChanged)):
-        core.refresh(now: Date())
+      case .interrupted(.control(.factsChanged(let households))):
+        refresh = true
+        if households.isEmpty { anyHousehold = true } else { changed.formUnion(households) }
       }
     }
+    if !changed.isEmpty || anyHousehold {
+      logger.debug(
+        "facts changed: \(anyHousehold ? "any household" : "\(changed.count) household(s)")",
+        metadata: changed.count == 1 ? ["household": "\(changed.first ?? "")"] : [:])
+    }
+    if refresh { core.refresh(now: Date()) }
     return .goOn
   }
 
@@ -109,7 +122,7 @@ final class DaemonService: Service, Sendable {
   }
 
   /// An outbox worker over the receivers file (everything to the journal when there is none).
-  private func makeWorker(_ store: SQLiteStore, _ transport: AsyncHTTPTransport) throws -> OutboxWorker {
+  private func makeWorker(_ store: any OutboxStore, _ transport: AsyncHTTPTransport) throws -> OutboxWorker {
     let config = try DeliveryConfigLoader(environment: settings.environment).load(
       path: settings.deliveryConfig)
     return try OutboxWorker(store: store, config: config, transport: transport, logger: logger)

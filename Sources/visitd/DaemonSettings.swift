@@ -2,6 +2,7 @@ import Control
 import Foundation
 import Policy
 import Store
+import StoreSQLite
 
 /// Where the daemon finds its rules, database and control socket.
 struct DaemonSettings: Sendable {

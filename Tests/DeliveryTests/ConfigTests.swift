@@ -1,5 +1,6 @@
 import Delivery
 import Foundation
+import Messages
 import Testing
 
 @Suite struct ConfigTests {
@@ -49,8 +50,8 @@ import Testing
     #expect(
       config.receivers["ops"]?.kind
         == .weCom(baseURL: "https://qyapi.weixin.qq.com", key: Secret("wk-0123456789"), markdown: true))
-    #expect(config.receiver(project: "P1", audience: .lead) == "leads")
-    #expect(config.receiver(project: "P2", audience: .lead) == "console")
+    #expect(config.receiver(project: "P1", audience: .projectLead) == "leads")
+    #expect(config.receiver(project: "P2", audience: .projectLead) == "console")
     #expect(config.receiver(project: "P2", audience: .admin) == "ops")
     #expect(config.retry.first == 60)
     #expect(config.retry.maxAge == 172_800)

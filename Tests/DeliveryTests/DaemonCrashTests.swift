@@ -1,6 +1,7 @@
 import Delivery
 import Foundation
 import Store
+import StoreSQLite
 import Synchronization
 import Testing
 

@@ -1,12 +1,13 @@
 import Foundation
 import Store
+import StoreSQLite
 import Testing
 
 @Suite struct OutboxStoreTests {
   let now = Date(timeIntervalSince1970: 1_700_000_000)
 
   func entry(_ key: String, at: Date? = nil) -> OutboxEntry {
-    OutboxEntry(key: key, channel: "steward", payload: "{}", notBefore: at ?? now)
+    OutboxEntry(key: key, audience: "steward", payload: "{}", notBefore: at ?? now)
   }
 
   @Test func enqueueIsIdempotentByKey() throws {
@@ -79,9 +80,9 @@ import Testing
   @Test func aRunAndItsMessagesAreWrittenTogether() throws {
     let store = try Fixtures.store()
     let at = Date(timeIntervalSince1970: 1_700_000_000)
-    let entry = OutboxEntry(key: "spot-check:P1:2026-11", channel: "lead", payload: "{}", notBefore: at)
-    #expect(try store.recordRun(schedule: "spot-check", at: at, enqueue: [entry]) == 1)
-    #expect(try store.recordRun(schedule: "spot-check", at: at, enqueue: [entry]) == 0)
+    let entry = OutboxEntry(key: "spot-check:P1:2026-11", audience: "lead", payload: "{}", notBefore: at)
+    #expect(try store.recordRun(schedule: "spot-check", scheduledFor: at, entries: [entry]) == 1)
+    #expect(try store.recordRun(schedule: "spot-check", scheduledFor: at, entries: [entry]) == 0)
     #expect(try store.lastRun(schedule: "spot-check") == at)
     #expect(try store.outboxCounts() == [.pending: 1])
   }

@@ -1,6 +1,7 @@
 import Delivery
 import Foundation
 import Store
+import StoreSQLite
 import Testing
 
 @Suite struct OutboxWorkerTests {
@@ -12,7 +13,7 @@ import Testing
     var config = DeliveryConfig.console
     config.receivers["wecom"] = ReceiverConfig(
       name: "wecom", kind: .weCom(baseURL: server.baseURL, key: Secret("wk-secret-key"), markdown: false))
-    config.routes = [Route(project: "*", audiences: [.steward, .lead], receiver: "wecom")]
+    config.routes = [Route(project: "*", audiences: [.steward, .projectLead], receiver: "wecom")]
     config.retry = retry
     config.rateLimits = rateLimits
     config.timeout = 30  // these tests are not about timeouts; a loaded 2-CPU machine can stall a request
@@ -193,8 +194,8 @@ struct LeakyTransport: HTTPTransport {
     let config = try DeliveryConfigLoader(environment: ["CREDENTIALS_DIRECTORY": directory]).load(
       path: directory + "/visitd.toml")
     #expect(config.receivers.count == 7)
-    #expect(config.receiver(project: "DONGYUAN", audience: .lead) == "ops-wecom")
-    #expect(config.receiver(project: "XIYUAN", audience: .lead) == "leads-dingtalk")
+    #expect(config.receiver(project: "DONGYUAN", audience: .projectLead) == "ops-wecom")
+    #expect(config.receiver(project: "XIYUAN", audience: .projectLead) == "leads-dingtalk")
     #expect(config.receiver(project: nil, audience: .operations) == "ops-mail")
   }
 }

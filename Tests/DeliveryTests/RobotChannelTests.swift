@@ -1,5 +1,6 @@
 import Delivery
 import Foundation
+import Messages
 import Testing
 
 @Suite struct RobotChannelTests {

@@ -1,5 +1,6 @@
 import Delivery
 import Foundation
+import Messages
 import Testing
 
 @Suite struct TemplateTests {
@@ -27,7 +28,8 @@ import Testing
       project: "东苑", steward: "李娜",
       visit: VisitLine(owner: owner, rule: "年度入户", channel: "入户", due: "2026-11-01"),
       daysOverdue: 5, step: "项目负责人")
-    let message = OutboxMessage(audience: .lead, project: "P1", content: .overdueEscalation(escalation))
+    let message = OutboxMessage(
+      audience: .projectLead, project: "P1", content: .overdueEscalation(escalation))
     let entry = try message.entry(key: "overdue:T1:1", notBefore: Date())
     let text = try renderer.render(OutboxMessage.decode(entry.payload), key: entry.key).text
     for shown in [text, entry.payload] {
@@ -41,7 +43,7 @@ import Testing
 
   @Test(arguments: [
     MessageContent.spotCheck(
-      SpotCheckReport(
+      SpotCheckNotice(
         project: "东苑", month: "2026-11",
         stewards: [StewardProgress(rank: 1, steward: "李娜", planned: 20, done: 8, behind: 12)])),
     .monthlySummary(

@@ -2,9 +2,11 @@ import CalendarSpec
 import Foundation
 import GRDB
 import Planner
+import Store
 import Testing
 
-@testable import Store
+@testable import Operations
+@testable import StoreSQLite
 
 /// `visitctl import all FOLDER`: the files of a folder read in order, each checked against what the files
 /// before it add, and written as one batch.
@@ -54,7 +56,7 @@ import Testing
     let planning = StoredPlanning(rules: PlanStampTests.rules, clock: Self.now)
     var seen: (facts: Facts, fromWrite: Bool)?
     let importer = FolderImporter(folder: demo, context: ImportContext(catalog: Catalog(), now: Self.now))
-    _ = try store.importFolder(importer, encoding: nil, dryRun: false) { summary, before, reader in
+    _ = try importer.importInto(store, encoding: nil, dryRun: false) { summary, before, reader in
       seen = (try reader.loadFacts(), (reader as? StoreReader)?.written != nil)
       return try planning.afterWrite(summary, before: before, reader)
     }
@@ -127,7 +129,7 @@ import Testing
     var importer = FolderImporter(folder: demo, context: ImportContext(catalog: Catalog(), now: Self.now))
     importer.chunkRows = 40
     let streamed = try SQLiteStore(path: folder.path + "/streamed.sqlite")
-    let result = try streamed.importFolder(importer, encoding: nil, dryRun: false, replan: nil)
+    let result = try importer.importInto(streamed, encoding: nil, dryRun: false, replan: nil)
     #expect(result.outcome.issues.isEmpty)
     #expect(result.summary?.affectedHouseholds.count == 150)
     let whole = try SQLiteStore(path: folder.path + "/whole.sqlite")
@@ -141,7 +143,7 @@ import Testing
     let demo = try demoFolder(folder)
     let store = try SQLiteStore(path: folder.database)
     let importer = FolderImporter(folder: demo, context: ImportContext(catalog: Catalog(), now: Self.now))
-    _ = try store.importFolder(importer, encoding: nil, dryRun: false, replan: nil)
+    _ = try importer.importInto(store, encoding: nil, dryRun: false, replan: nil)
     let planning = StoredPlanning(rules: PlanStampTests.rules, clock: Self.now)
     let reference = try store.read { try planning.whole($0) }
     #expect(!reference.update.tasksStored, "a read snapshot stores nothing")
@@ -169,7 +171,7 @@ import Testing
     let store = try SQLiteStore(path: folder.database)
     let planning = StoredPlanning(rules: PlanStampTests.rules, clock: Self.now)
     let importer = FolderImporter(folder: demo, context: ImportContext(catalog: Catalog(), now: Self.now))
-    let result = try store.importFolder(importer, encoding: nil, dryRun: true) { summary, before, reader in
+    let result = try importer.importInto(store, encoding: nil, dryRun: true) { summary, before, reader in
       try planning.afterWrite(summary, before: before, reader)
     }
     #expect(result.update?.tasksStored == true && result.update?.kindCounts[.created, default: 0] ?? 0 > 0)
@@ -192,7 +194,7 @@ import Testing
     let store = try Seed.store(in: folder)
     let before = try store.rowCounts()
     let stamp = try store.planStamp()
-    let result = try store.importFolder(importer, encoding: nil, dryRun: false, replan: nil)
+    let result = try importer.importInto(store, encoding: nil, dryRun: false, replan: nil)
     #expect(result.summary == nil)
     #expect(result.outcome.issues.first?.file == "visits.csv")
     #expect(try store.rowCounts() == before)

@@ -1,4 +1,6 @@
+import Operations
 import Store
+import StoreSQLite
 import Testing
 
 /// One bad input of the corpus and the message it must produce.

@@ -1,9 +1,11 @@
 import CalendarSpec
 import Foundation
 import Planner
+import Store
 import Testing
 
-@testable import Store
+@testable import Operations
+@testable import StoreSQLite
 
 @Suite struct ImportTests {
   private func read(_ kind: FactFileKind, _ bytes: [UInt8], store: SQLiteStore) throws -> ImportOutcome {

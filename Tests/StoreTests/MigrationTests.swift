@@ -2,15 +2,17 @@ import CalendarSpec
 import Foundation
 import GRDB
 import Planner
+import Store
 import Testing
 
-@testable import Store
+@testable import Operations
+@testable import StoreSQLite
 
 @Suite struct MigrationTests {
   @Test func migratesAnEmptyFile() throws {
     let folder = TempFolder()
     let store = try SQLiteStore(path: folder.database)
-    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4"])
+    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
     let tables = Set(try store.rowCounts().keys)
     let expected: Set<String> = [
       "project", "steward", "area", "area_steward", "household", "visit", "visit_info", "visit_feedback",
@@ -24,7 +26,7 @@ import Testing
     let folder = TempFolder()
     _ = try Seed.store(in: folder)
     let reopened = try SQLiteStore(path: folder.database)
-    #expect(try reopened.appliedMigrations() == ["v1", "v2", "v3", "v4"])
+    #expect(try reopened.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
     #expect(try reopened.rowCounts()["household"] == 1)
   }
 
@@ -47,7 +49,7 @@ import Testing
     }
     try pool.close()
     let store = try SQLiteStore(path: folder.database)
-    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4"])
+    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
     let households = try store.loadFacts().households
     let (early, late) = (
       Date(timeIntervalSince1970: 1_700_000_000), Date(timeIntervalSince1970: 1_710_000_000.5)
@@ -63,6 +65,25 @@ import Testing
     #expect(households["H2"]?.states.isEmpty == true && households["H2"]?.events.isEmpty == true)
     #expect(try store.rowCounts()["household_state"] == nil)
     #expect(try store.integrityProblems().isEmpty)
+  }
+
+  @Test func aVersion4OutboxKeepsItsRowsWithTheirAudienceAndTheLeadNamedAsInTheRules() throws {
+    let folder = TempFolder()
+    let pool = try DatabasePool(path: folder.database)
+    try Schema.migrator.migrate(pool, upTo: "v4")
+    try pool.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO outbox (key, channel, state, attempts, next_attempt, created_at, payload)
+          VALUES ('spot-check:P1:2026-11', 'lead', 'pending', 0, 0, 0, '{"audience":"lead"}'),
+            ('digest:S1:2026-11-02', 'steward', 'delivered', 1, 0, 0, '{}');
+          """)
+    }
+    try pool.close()
+    let store = try SQLiteStore(path: folder.database)
+    let rows = try store.outboxRows(state: nil, limit: 10).sorted { $0.key < $1.key }
+    #expect(rows.map(\.audience) == ["steward", "project-lead"])
+    #expect(rows.map(\.state) == [.delivered, .pending])
   }
 
   @Test func aHouseholdsTasksAreItsIdRangeWithoutHouseholdsWhoseCodeExtendsIt() throws {

@@ -1,9 +1,11 @@
 import CalendarSpec
 import Foundation
 import GRDB
+import Store
 import Testing
 
-@testable import Store
+@testable import Operations
+@testable import StoreSQLite
 
 /// Runs the built `visitctl`: SIGKILL during an import, and two writer processes at once.
 @Suite(.serialized) struct ProcessTests {

@@ -2,9 +2,11 @@ import CalendarSpec
 import Foundation
 import Planner
 import Policy
+import Store
 import Testing
 
-@testable import Store
+@testable import Operations
+@testable import StoreSQLite
 
 @Suite struct RoundTripTests {
   @Test func factsComeBackAsWritten() throws {
@@ -146,7 +148,7 @@ import Testing
     let folder = TempFolder()
     let store = try SQLiteStore(path: folder.database)
     #expect(try store.lastRun(schedule: "digest") == nil)
-    try store.recordRun(schedule: "digest", at: Seed.instant("2026-03-01 08:00"))
+    try store.recordRun(schedule: "digest", scheduledFor: Seed.instant("2026-03-01 08:00"), entries: [])
     #expect(try store.lastRun(schedule: "digest") == Seed.instant("2026-03-01 08:00"))
   }
 

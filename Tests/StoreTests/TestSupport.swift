@@ -1,7 +1,9 @@
 import Foundation
+import Operations
 import Planner
 import Policy
 import Store
+import StoreSQLite
 
 /// A temporary folder removed at deinit, holding a real SQLite file.
 final class TempFolder {

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import StoreSQLite
 import Testing
 
 /// The daemon as systemd sees it: real processes, a notify socket the test owns.

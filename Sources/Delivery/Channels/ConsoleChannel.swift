@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Messages
 
 /// The default receiver: the message goes to the journal (or stderr) through the logger.
 public struct ConsoleChannel: DeliveryChannel {

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// A way to reach people: one receiver (a robot, a mailbox, the journal) behind one `send`.
 public protocol DeliveryChannel: Sendable {

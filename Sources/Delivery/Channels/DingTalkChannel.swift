@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// A DingTalk (钉钉) custom robot: `POST {base}/robot/send?access_token=T&timestamp=MS&sign=S`.
 public struct DingTalkChannel: DeliveryChannel {

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// A Feishu (飞书) custom bot: `POST {base}/open-apis/bot/v2/hook/TOKEN`, signed in the body.
 public struct FeishuChannel: DeliveryChannel {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Messages
 
 /// A mail as `sendmail -t` reads it: headers with RFC 2047 subjects, UTF-8 text, the CSV attached.
 struct MIMEMessage {

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// Mail through the local MTA: `sendmail -t -i` reads the recipients from the headers.
 public struct MailChannel: DeliveryChannel {

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// A WeCom (企业微信) group robot: `POST {base}/cgi-bin/webhook/send?key=KEY`.
 public struct WeComChannel: DeliveryChannel {

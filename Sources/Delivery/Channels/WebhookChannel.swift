@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// The company's own system: JSON with an `Idempotency-Key` header and an HMAC-SHA256 body signature.
 public struct WebhookChannel: DeliveryChannel {

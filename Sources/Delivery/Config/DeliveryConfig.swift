@@ -1,4 +1,6 @@
 import Foundation
+import Messages
+import Policy
 
 /// How retries back off and when a row is given up on.
 public struct RetryPolicy: Sendable, Hashable {

@@ -1,4 +1,6 @@
 import Foundation
+import Messages
+import Policy
 import Systemd
 
 /// Reads `[delivery]`, `[receiver.NAME]` and `[[route]]` from visitd.toml; every error names file and key.
@@ -80,8 +82,9 @@ public struct DeliveryConfigLoader: Sendable {
     }
     let words = try table.strings("audience") ?? []
     let audiences = try words.map { word in
-      guard let audience = Audience(rawValue: word) else {
-        throw table.error("audience", "'\(word)' is not one of steward, lead, operations, admin")
+      guard let audience = Audience(word: word) else {
+        throw table.error(
+          "audience", "'\(word)' is not one of steward, project-lead (or lead), operations, admin")
       }
       return audience
     }

@@ -1,3 +1,6 @@
+import Messages
+import Policy
+
 /// How one receiver is reached.
 public enum ReceiverKind: Sendable, Hashable {
   /// A WeCom group robot.

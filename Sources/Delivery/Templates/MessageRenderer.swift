@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Mustache
 
 /// Renders outbox messages with Mustache templates: the shipped ones, or an admin's overrides.

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Messages
 import Store
 
 /// Delivers the outbox: claims due rows under a lease, renders, routes, sends, records.
@@ -209,7 +210,7 @@ public actor OutboxWorker {
   private func deadLetterEntry(_ row: OutboxRow, attempts: Int, error: String) -> OutboxEntry? {
     guard !row.key.hasPrefix(Self.deadLetterPrefix) else { return nil }
     let notice = DeadLetterNotice(
-      id: row.id, key: row.key, channel: row.channel, attempts: attempts, error: error)
+      id: row.id, key: row.key, channel: row.audience, attempts: attempts, error: error)
     let message = OutboxMessage(audience: .admin, project: nil, content: .deadLetter(notice))
     return try? message.entry(key: Self.deadLetterPrefix + "\(row.id)", notBefore: clock())
   }

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Store
 
 /// A claimed row, rendered and routed, about to be sent.

@@ -4,7 +4,7 @@ import CalendarSpec
 /// builds no string per id.
 extension VisitTask {
   /// Replaces `bytes` with the id `household/rule/anchor/ordinal` (the bytes of `id`).
-  public func writeID(into bytes: inout [UInt8]) {
+  package func writeID(into bytes: inout [UInt8]) {
     bytes.removeAll(keepingCapacity: true)
     bytes.append(contentsOf: household.utf8)
     bytes.append(UInt8(ascii: "/"))

@@ -95,16 +95,16 @@ public struct VisitTask: Sendable, Hashable {
   func isLate(day: Int) -> Bool { dueDay != VisitTask.openEnded && day > Int(dueDay) }
 
   /// The first day number of the window.
-  public var opensDayNumber: Int { Int(opensDay) }
+  package var opensDayNumber: Int { Int(opensDay) }
 
   /// The day number of the window's due day, nil while open-ended.
-  public var dueDayNumber: Int? { dueDay == VisitTask.openEnded ? nil : Int(dueDay) }
+  package var dueDayNumber: Int? { dueDay == VisitTask.openEnded ? nil : Int(dueDay) }
 
   /// The last day number counting grace, or nil while open-ended.
-  public var lastDayNumber: Int? { dueDay == VisitTask.openEnded ? nil : Int(dueDay) + Int(graceDays) }
+  package var lastDayNumber: Int? { dueDay == VisitTask.openEnded ? nil : Int(dueDay) + Int(graceDays) }
 
   /// The index of the month the task is planned in.
-  public var plannedMonthIndex: Int { Int(monthIndex) }
+  package var plannedMonthIndex: Int { Int(monthIndex) }
 
   /// The unsettled state the clock alone gives on local day number `day`: planned before the window opens,
   /// overdue after its last day (grace included), open in between.

@@ -37,8 +37,8 @@ public enum DayFilter: String, CaseIterable, Sendable, Hashable {
   case working
 }
 
-/// Who receives a schedule's report.
-public enum Audience: String, CaseIterable, Sendable, Hashable {
+/// Who receives a schedule's report or a message; receivers are routed by it.
+public enum Audience: String, CaseIterable, Sendable, Hashable, Codable {
   /// Each steward, about their own households.
   case steward
   /// Each project lead (项目负责人), about their project.
@@ -47,6 +47,22 @@ public enum Audience: String, CaseIterable, Sendable, Hashable {
   case operations
   /// The server's admin (dead letters, failures).
   case admin
+
+  /// The audience a word names: its raw value, or `lead`, the project lead's name in receivers files and
+  /// outbox rows written before the two audiences were one.
+  public init?(word: String) {
+    self.init(rawValue: word == "lead" ? Audience.projectLead.rawValue : word)
+  }
+
+  /// Decodes the raw value or `lead`.
+  public init(from decoder: any Decoder) throws {
+    let word = try decoder.singleValueContainer().decode(String.self)
+    guard let audience = Audience(word: word) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "unknown audience '\(word)'"))
+    }
+    self = audience
+  }
 }
 
 /// A report and its thresholds.

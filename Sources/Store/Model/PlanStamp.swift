@@ -32,9 +32,9 @@ public struct PlanUpdate: Sendable {
   public var changes: [TaskChange]
   /// Whether the plan's tasks are in the task table already (a first plan stored as it was made, see
   /// `StoredPlanning.whole`): storing the update then only stamps the plan.
-  public internal(set) var tasksStored = false
+  public private(set) var tasksStored = false
   /// How many changes of each kind went into the task table as they were made.
-  var storedCounts: [TaskChange.Kind: Int] = [:]
+  private var storedCounts: [TaskChange.Kind: Int] = [:]
   /// The digest of the rules planned with.
   public var rulesDigest: String
   /// The year planned.
@@ -45,6 +45,12 @@ public struct PlanUpdate: Sendable {
     self.changes = changes
     self.rulesDigest = rulesDigest
     self.year = year
+  }
+
+  /// Counts `changes` as stored already, as a first plan stored while it is made is.
+  public mutating func countStored(_ changes: [TaskChange]) {
+    tasksStored = true
+    for change in changes { storedCounts[change.kind, default: 0] += 1 }
   }
 
   /// How many changes of each kind the update makes, those stored as they were made included.

@@ -15,7 +15,8 @@ public struct WriteSummary: Sendable, Hashable, Codable {
   /// Whether the write changed nothing.
   public var isEmpty: Bool { added.values.allSatisfy { $0 == 0 } && updated.values.allSatisfy { $0 == 0 } }
 
-  mutating func count(_ table: String, added isNew: Bool, times: Int = 1) {
+  /// Counts `times` rows of `table` as added, or as updated when not `isNew`.
+  public mutating func count(_ table: String, added isNew: Bool, times: Int = 1) {
     if isNew { added[table, default: 0] += times } else { updated[table, default: 0] += times }
   }
 }

@@ -4,17 +4,17 @@ import Foundation
 public struct OutboxEntry: Sendable, Hashable {
   /// The deterministic key (`digest:{steward}:{date}`); a second entry with the same key is ignored.
   public var key: String
-  /// The audience or channel label the router resolves (`steward`, `lead`, `operations`, `admin`).
-  public var channel: String
+  /// The audience the router resolves to a receiver (`steward`, `project-lead`, `operations`, `admin`).
+  public var audience: String
   /// The message, as JSON text.
   public var payload: String
   /// The earliest instant it may be sent.
   public var notBefore: Date
 
   /// An entry sent no earlier than `notBefore`.
-  public init(key: String, channel: String, payload: String, notBefore: Date) {
+  public init(key: String, audience: String, payload: String, notBefore: Date) {
     self.key = key
-    self.channel = channel
+    self.audience = audience
     self.payload = payload
     self.notBefore = notBefore
   }
@@ -26,8 +26,8 @@ public struct OutboxRow: Sendable, Hashable, Codable {
   public var id: Int64
   /// The deterministic key.
   public var key: String
-  /// The audience or channel label.
-  public var channel: String
+  /// The audience the router resolves to a receiver.
+  public var audience: String
   /// Where the row stands.
   public var state: OutboxState
   /// Requests sent so far.
@@ -42,6 +42,23 @@ public struct OutboxRow: Sendable, Hashable, Codable {
   public var payload: String
   /// The last failure, redacted.
   public var lastError: String?
+
+  /// A row as a store reads it back.
+  public init(
+    id: Int64, key: String, audience: String, state: OutboxState, attempts: Int, leaseUntil: Date?,
+    nextAttempt: Date?, createdAt: Date, payload: String, lastError: String?
+  ) {
+    self.id = id
+    self.key = key
+    self.audience = audience
+    self.state = state
+    self.attempts = attempts
+    self.leaseUntil = leaseUntil
+    self.nextAttempt = nextAttempt
+    self.createdAt = createdAt
+    self.payload = payload
+    self.lastError = lastError
+  }
 }
 
 /// A row a worker claimed, and whether sending it may duplicate an earlier request.

@@ -1,7 +1,10 @@
 import Delivery
 import Foundation
 import Logging
+import Messages
+import Policy
 import Store
+import StoreSQLite
 import Synchronization
 
 /// Shared sample data and helpers for the delivery tests.

@@ -1,0 +1,39 @@
+/// What a message says, one case per template.
+public enum MessageContent: Codable, Sendable, Hashable {
+  /// The steward's daily digest.
+  case stewardDigest(StewardDigest)
+  /// An overdue escalation step.
+  case overdueEscalation(OverdueEscalation)
+  /// The 15th spot check.
+  case spotCheck(SpotCheckNotice)
+  /// The 25th summary and the ranking.
+  case monthlySummary(MonthlySummaryReport)
+  /// The verification sample.
+  case verificationSample(VerificationSampleReport)
+  /// A dead-letter notice for the admin.
+  case deadLetter(DeadLetterNotice)
+
+  /// The template's name (`steward-digest`).
+  public var template: String {
+    switch self {
+    case .stewardDigest: "steward-digest"
+    case .overdueEscalation: "overdue-escalation"
+    case .spotCheck: "spot-check"
+    case .monthlySummary: "monthly-summary"
+    case .verificationSample: "verification-sample"
+    case .deadLetter: "dead-letter"
+    }
+  }
+
+  /// The payload the template renders.
+  public var model: Any {
+    switch self {
+    case .stewardDigest(let value): value
+    case .overdueEscalation(let value): value
+    case .spotCheck(let value): value
+    case .monthlySummary(let value): value
+    case .verificationSample(let value): value
+    case .deadLetter(let value): value
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Planner
+import Store
+
+/// Reads `projects.csv` rows.
+struct ProjectRowParser {
+  var projects: [Project] = []
+
+  mutating func read(_ row: inout CSVRow, context: ImportContext) {
+    let id = row.required("project")
+    let name = row.required("name")
+    let zone = row.text("zone").isEmpty ? "Asia/Shanghai" : row.text("zone")
+    if TimeZone(identifier: zone) == nil {
+      row.fail("zone", "'\(zone)' is not a time zone; expected an IANA name like Asia/Shanghai")
+    }
+    guard let id, let name, row.issues.isEmpty else { return }
+    projects.append(Project(id: id, name: name, timeZoneIdentifier: zone, lead: row.text("lead")))
+  }
+}
+
+/// Reads `stewards.csv` rows.
+struct StewardRowParser {
+  var stewards: [Steward] = []
+
+  mutating func read(_ row: inout CSVRow, context: ImportContext) {
+    let id = row.required("steward")
+    let name = row.required("name")
+    guard let id, let name, row.issues.isEmpty else { return }
+    let wecom = row.text("wecom")
+    stewards.append(Steward(id: id, name: name, wecomUserID: wecom.isEmpty ? nil : wecom))
+  }
+}
+
+/// Reads `areas.csv` rows: one steward assignment per row, rows of one area forming its history.
+struct AreaRowParser {
+  private var areas: [String: (line: Int, area: Area)] = [:]
+  private var order: [String] = []
+  private var clock = ZoneClock()
+
+  var result: [Area] { order.compactMap { areas[$0]?.area } }
+
+  mutating func read(_ row: inout CSVRow, context: ImportContext) {
+    let id = row.required("area")
+    let project = row.required("project").flatMap { knownProject($0, &row, context) }
+    let buildings = ValueWords.list(row.text("buildings"))
+    if buildings.isEmpty { row.fail("buildings", "is empty; list the area's buildings, e.g. 1栋;2栋") }
+    let steward = row.required("steward")
+    if let steward, !context.catalog.stewards.contains(steward) {
+      row.fail("steward", "'\(steward)' is not a known steward; import stewards.csv first")
+    }
+    let zone = context.zone(ofProject: project ?? "")
+    let since = row.instant("since", zone: zone, clock: &clock, now: context.now)
+    if row.text("since").isEmpty { row.fail("since", "is empty; a value is required") }
+    guard let id, let project, let steward, let since, row.issues.isEmpty else { return }
+    if let stored = context.catalog.areas[id], stored.project != project {
+      row.fail("project", "area \(id) belongs to project \(stored.project), not \(project)")
+      return
+    }
+    add(id, project, buildings, StewardAssignment(steward: steward, since: since), &row)
+  }
+
+  private func knownProject(_ project: String, _ row: inout CSVRow, _ context: ImportContext) -> String? {
+    guard context.catalog.projectZones[project] != nil else {
+      row.fail("project", "'\(project)' is not a known project; import projects.csv first")
+      return nil
+    }
+    return project
+  }
+
+  private mutating func add(
+    _ id: String, _ project: String, _ buildings: [String], _ assignment: StewardAssignment,
+    _ row: inout CSVRow
+  ) {
+    guard let (line, area) = areas[id] else {
+      areas[id] = (row.line, Area(id: id, project: project, buildings: buildings, stewards: [assignment]))
+      order.append(id)
+      return
+    }
+    if area.project != project {
+      row.fail("project", "area \(id) is in project \(area.project) on line \(line)")
+    } else if area.buildings != buildings {
+      row.fail("buildings", "area \(id) has other buildings on line \(line)")
+    } else if !area.stewards.contains(assignment) {
+      areas[id]?.area = Area(
+        id: id, project: project, buildings: buildings, stewards: area.stewards + [assignment])
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import CalendarSpec
+import Foundation
+import Messages
+import Planner
+import Policy
+import Store
+
+/// What a schedule run tells people, as outbox entries with deterministic keys.
+public struct ScheduleNotices {
+  let rules: RuleSet
+  let facts: Facts
+  let plan: Plan
+
+  /// The notices of `plan` made with `rules` and `facts`.
+  public init(rules: RuleSet, facts: Facts, plan: Plan) {
+    self.rules = rules
+    self.facts = facts
+    self.plan = plan
+  }
+
+  /// The entries of one run of `schedule`, for the elapse at `instant`.
+  public func entries(for schedule: Schedule, at instant: Date) throws -> [OutboxEntry] {
+    let day = LocalDate(instant, in: rules.settings.timeZone)
+    let month = YearMonth(day)
+    let messages: [(key: String, message: OutboxMessage)]
+    switch schedule.report {
+    case .dailyDigest:
+      messages = StewardDigests(rules: rules, facts: facts, plan: plan).messages(on: day)
+    case .overdueEscalation(let escalation):
+      messages = OverdueNotices(rules: rules, facts: facts, plan: plan, escalation: escalation).messages(
+        on: day)
+    case .spotCheck(let threshold): messages = spotChecks(month: month, day: day, threshold: threshold)
+    case .monthlySummary(let threshold): messages = [summary(month: month, threshold: threshold)]
+    case .captureRateRanking(let ranking): messages = [self.ranking(month.adding(-1), ranking, at: instant)]
+    case .verificationSample(let size): messages = samples(month: month, size: size, at: instant)
+    }
+    return try messages.map { try $0.message.entry(key: $0.key, notBefore: instant) }
+  }
+
+  private func spotChecks(month: YearMonth, day: LocalDate, threshold: SpotCheck)
+    -> [(key: String, message: OutboxMessage)]
+  {
+    let report = SpotCheckReport(
+      plan: plan, facts: facts, rules: rules, month: month, asOf: day, threshold: threshold)
+    return facts.projectIDs.compactMap { project in
+      let rows = report.stewards.filter { $0.project == project }
+      guard !rows.isEmpty else { return nil }
+      let lines = rows.enumerated().map { index, row in
+        StewardProgress(
+          rank: index + 1, steward: facts.stewards[row.steward]?.name ?? row.steward,
+          planned: Int(row.expected.rounded(.up)), done: row.done + row.waived,
+          behind: max(0, Int(row.expected.rounded(.up)) - row.done - row.waived))
+      }
+      let content = SpotCheckNotice(
+        project: projectName(project), month: "\(month)", stewards: lines)
+      return (
+        "spot-check:\(project):\(month)",
+        OutboxMessage(audience: .projectLead, project: project, content: .spotCheck(content))
+      )
+    }
+  }
+
+  private func summary(month: YearMonth, threshold: Summary) -> (key: String, message: OutboxMessage) {
+    var lines: [ProjectSummaryLine] = []
+    var hot: [String] = []
+    for project in facts.projectIDs {
+      let summary = MonthlySummary(
+        project: project, month: month, plan: plan, facts: facts, rules: rules, threshold: threshold)
+      let compliance = summary.compliance
+      let overall = summary.satisfaction.first { $0.dimension == "overall" }
+      lines.append(
+        ProjectSummaryLine(
+          project: projectName(project), owed: compliance.owed, onTime: compliance.onTime,
+          late: compliance.late,
+          waived: compliance.waived, overdue: compliance.overdue,
+          compliance: Figures.percent(compliance.rate),
+          satisfaction: overall.map { String(format: "%.1f", $0.mean) } ?? "-"))
+      hot += summary.hotIssues.filter(\.commonMatter).map {
+        "\(projectName(project)) \($0.category): \($0.households) 户 (共性事项)"
+      }
+    }
+    let content = MonthlySummaryReport(month: "\(month)", projects: lines, ranking: [], hotIssues: hot)
+    return (
+      "summary:\(month)",
+      OutboxMessage(audience: .operations, project: nil, content: .monthlySummary(content))
+    )
+  }
+
+  private func ranking(_ month: YearMonth, _ ranking: Ranking, at instant: Date) -> (
+    key: String, message: OutboxMessage
+  ) {
+    let result = CaptureRanking(month: month, facts: facts, rules: rules, ranking: ranking, until: instant)
+    let lines = result.projects.map { ranked in
+      RankingLine(
+        rank: ranked.place, project: projectName(ranked.rate.project),
+        rate: Figures.percent(ranked.rate.rate),
+        interviewed: ranked.rate.interviewed)
+    }
+    let content = MonthlySummaryReport(month: "\(month)", projects: [], ranking: lines, hotIssues: [])
+    return (
+      "ranking:\(month)",
+      OutboxMessage(audience: .operations, project: nil, content: .monthlySummary(content))
+    )
+  }
+
+  private func samples(month: YearMonth, size: Sample, at instant: Date) -> [(
+    key: String, message: OutboxMessage
+  )] {
+    facts.projectIDs.map { project in
+      let sample = VerificationSample(
+        project: project, month: month, facts: facts, rules: rules, size: size, until: instant)
+      let visits = sample.visits.map { visit in
+        SampledVisit(
+          owner: owner(of: visit.household),
+          at: InstantText.minuteWithOffset(visit.at, in: rules.settings.timeZone),
+          steward: facts.stewards[visit.steward]?.name ?? visit.steward, channel: visit.channel.rawValue)
+      }
+      let content = VerificationSampleReport(project: projectName(project), month: "\(month)", visits: visits)
+      return (
+        "sample:\(project):\(month)",
+        OutboxMessage(audience: .operations, project: project, content: .verificationSample(content))
+      )
+    }
+  }
+
+  private func projectName(_ project: String) -> String { facts.projects[project]?.name ?? project }
+
+  private func owner(of household: String) -> OwnerRef {
+    let owner = facts.households[household]?.owner
+    return OwnerRef(household: household, surname: owner?.surname ?? "", phone: owner?.phone ?? "")
+  }
+}

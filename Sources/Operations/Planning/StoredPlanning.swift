@@ -1,0 +1,90 @@
+import CalendarSpec
+import Foundation
+import Planner
+import Policy
+import Store
+
+/// Keeps the stored tasks the plan of the stored facts: the whole plan, or some households against their
+/// projects' stored tasks (which keep their planned months).
+public struct StoredPlanning: Sendable {
+  /// Above this many households a write re-plans everything rather than household by household.
+  public static let scopedLimit = 20_000
+
+  /// The planner of the clock's year.
+  public let planner: Planner
+  /// The clock planned at.
+  public let clock: Date
+
+  /// Planning with `rules` at `clock`, over `year` (the clock's in the rules' zone by default).
+  public init(rules: RuleSet, clock: Date, year: Int? = nil) {
+    planner = Planner(rules: rules, year: year ?? LocalDate(clock, in: rules.settings.timeZone).year)
+    self.clock = clock
+  }
+
+  /// The whole plan of what `reader` sees, with the facts it was made from.
+  public struct Whole {
+    /// Every fact.
+    public let facts: Facts
+    /// The plan at the clock.
+    public let plan: Plan
+    /// What changed against the stored tasks.
+    public let update: PlanUpdate
+  }
+
+  /// Plans every household over the stored tasks.
+  ///
+  /// Inside a store's write into an empty task table, the tasks are stored project by project as they are
+  /// planned, overlapping storing with planning; the update then says so and only counts its changes.
+  public func whole(_ reader: any FactReading) throws -> Whole {
+    let facts = try reader.loadFacts()
+    let stored = planner.restore(
+      try reader.tasks(household: nil).filter(planner.overlaps), facts: facts, at: clock)
+    guard var load = try reader.firstPlanLoad() else {
+      let plan = planner.plan(facts, at: clock, previous: stored)
+      return Whole(facts: facts, plan: plan, update: update(plan.changes(since: stored)))
+    }
+    var update = update([])
+    let plan = try planner.plan(facts, at: clock, previous: stored) { project in
+      try load.insert(project)
+      update.countStored(project)
+    }
+    try load.finish()
+    return Whole(facts: facts, plan: plan, update: update)
+  }
+
+  /// Re-plans `households` over their projects' stored tasks.
+  public func households(_ households: [String], _ reader: any FactReading) throws -> PlanUpdate {
+    let projects = try reader.projects(ofHouseholds: households)
+    let facts = try reader.facts(households: households)
+    let byProject = Dictionary(grouping: projects.keys, by: { projects[$0] ?? "" })
+    var changes: [TaskChange] = []
+    for project in byProject.keys.sorted() {
+      let stored = try reader.tasks(project: project).filter(planner.overlaps)
+      var plan = planner.restore(
+        stored, facts: facts, buildings: try reader.buildings(project: project), at: clock)
+      changes += planner.replan(households: byProject[project] ?? [], in: facts, at: clock, plan: &plan)
+    }
+    return update(changes)
+  }
+
+  /// The update after a write: its households alone when the plan was current before it and they are few,
+  /// else the whole plan.
+  public func afterWrite(_ summary: WriteSummary, before: PlanStamp, _ reader: any FactReading) throws
+    -> PlanUpdate
+  {
+    let current = before.isCurrent(rulesDigest: planner.rules.digest, year: planner.from.year)
+    if current && summary.affectedHouseholds.count <= Self.scopedLimit {
+      return try households(summary.affectedHouseholds, reader)
+    }
+    return try whole(reader).update
+  }
+
+  /// Whether the stored tasks are the plan of the stored facts for these rules and year.
+  public func isCurrent(_ stamp: PlanStamp) -> Bool {
+    stamp.isCurrent(rulesDigest: planner.rules.digest, year: planner.from.year)
+  }
+
+  private func update(_ changes: [TaskChange]) -> PlanUpdate {
+    PlanUpdate(changes: changes, rulesDigest: planner.rules.digest, year: planner.from.year)
+  }
+}

@@ -1,0 +1,151 @@
+import CalendarSpec
+import Foundation
+import Planner
+import Policy
+import Store
+
+/// The pre-visit brief of one household.
+public struct VisitBrief: Encodable, Sendable {
+  /// Where the household is and whose it is.
+  public let household: HouseholdLabel
+  /// State and grade now.
+  public let status: String
+  /// The steward in charge now.
+  public let steward: String
+  /// What the visit is owed for: unsettled tasks, soonest due first.
+  public let owed: [OwedVisit]
+  /// The last contacts, newest first, with what they found.
+  public let lastContacts: [ContactSummary]
+  /// Tickets still open, and closed ones awaiting their follow-up.
+  public let tickets: [String]
+  /// Owner and family information no visit has captured yet.
+  public let missing: [String]
+
+  /// The brief of `household` in the plan `current`, owners shown as `contacts` says, with the last `count`
+  /// contacts.
+  public init(_ household: Household, current: CurrentPlan, contacts: ContactStyle, lastContacts count: Int) {
+    let now = current.plan.clock
+    let zone = current.zone(ofProject: household.project)
+    self.household = HouseholdLabel(household, contacts: contacts)
+    let state = household.state(at: now)
+    status = "\(state?.rawValue ?? "not delivered"), grade \(household.grade(at: now)?.rawValue ?? "none")"
+    let stewardID = current.facts.areas[household.area]?.steward(at: now) ?? ""
+    steward = [stewardID, current.facts.stewards[stewardID]?.name ?? ""].joined(separator: " ")
+    owed = current.plan.tasks(of: household.id, inProject: household.project)
+      .filter { !$0.state.isSettled }
+      .sorted { ($0.due?.dayNumber ?? .max, $0.id) < ($1.due?.dayNumber ?? .max, $1.id) }
+      .map { OwedVisit($0, rule: current.rules.rule($0.rule), state: state) }
+    let visits = current.facts.visits(of: household.id).filter { $0.at <= now }
+    self.lastContacts = visits.suffix(max(0, count)).reversed().map { ContactSummary($0, zone: zone) }
+    tickets = VisitBrief.openTickets(current.facts.tickets(of: household.id), tasks: owed)
+    missing = VisitBrief.missing(household, visits: visits)
+  }
+
+  private static func openTickets(_ tickets: [Ticket], tasks: [OwedVisit]) -> [String] {
+    tickets.compactMap { ticket in
+      if ticket.closedAt == nil { return "\(ticket.number) open (raised by visit \(ticket.visit))" }
+      let followUp = tasks.contains { $0.task.contains("/\(ticket.number)/") }
+      return followUp ? "\(ticket.number) closed, follow-up owed" : nil
+    }
+  }
+
+  private static func missing(_ household: Household, visits: [Visit]) -> [String] {
+    let captured = visits.filter { $0.outcome == .reached }.reduce(into: Set<InfoField>()) {
+      $0.formUnion($1.captured.infoChanged)
+    }
+    var missing = InfoField.allCases.filter { !captured.contains($0) }.map(\.rawValue)
+    if household.owner.phone.isEmpty { missing.insert("owner phone (none on record)", at: 0) }
+    if household.grades.isEmpty { missing.append("grade (ungraded)") }
+    if !visits.contains(where: { $0.outcome == .reached && $0.captured.collectsFeedback }) {
+      missing.append("needs or feedback (never collected)")
+    }
+    return missing
+  }
+
+  /// The brief as text.
+  public var text: String {
+    var lines = ["访前准备 \(household.line)", "  \(status); steward \(steward)", "", "Owed:"]
+    lines += owed.isEmpty ? ["  nothing open"] : owed.map { "  " + $0.line }
+    lines += ["", "Last contacts:"]
+    lines += lastContacts.isEmpty ? ["  none"] : lastContacts.map { "  " + $0.line }
+    lines += ["", "Tickets:"] + (tickets.isEmpty ? ["  none open"] : tickets.map { "  " + $0 })
+    lines += ["", "Still missing:", "  " + (missing.isEmpty ? "nothing" : missing.joined(separator: ", "))]
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// A task still owed, with what a visit must be to settle it.
+public struct OwedVisit: Encodable, Sendable {
+  /// The task id.
+  public let task: String
+  /// Its state.
+  public let state: String
+  /// The rule's title.
+  public let rule: String
+  /// Its window.
+  public let window: String
+  /// What the visit must be: kind, channels, interviewee.
+  public let requirement: String
+
+  /// What `task` of `rule` asks of a visit to a household in `householdState`.
+  public init(_ task: VisitTask, rule: Rule?, state householdState: HouseholdState?) {
+    self.task = task.id
+    state = task.state.rawValue
+    self.rule = rule?.title ?? task.rule
+    window = TaskText.window(task)
+    guard let rule else {
+      requirement = ""
+      return
+    }
+    let channels = householdState.map { rule.channels.allowed(for: $0) } ?? rule.channels.all
+    let who = rule.interviewees.map(\.rawValue).sorted()
+    requirement =
+      "\(rule.kind.rawValue) by \(channels.map(\.rawValue).sorted().joined(separator: "/"))"
+      + (who.isEmpty ? "" : " with the \(who.joined(separator: " or "))")
+  }
+
+  /// The line in the brief's text.
+  public var line: String { "\(task) [\(state)] \(rule): \(requirement), window \(window)" }
+}
+
+/// One past contact and what it found.
+public struct ContactSummary: Encodable, Sendable {
+  /// The visit id.
+  public let visit: String
+  /// When, in the project's zone.
+  public let at: String
+  /// Channel, kind, interviewee and outcome.
+  public let how: String
+  /// The steward who made it.
+  public let steward: String
+  /// What it captured: information changed, needs and feedback, ratings, tickets.
+  public let found: [String]
+
+  /// `visit` as seen in `zone`.
+  public init(_ visit: Visit, zone: TimeZone) {
+    self.visit = visit.id
+    at = InstantText.minute(visit.at, in: zone)
+    how =
+      "\(visit.channel.rawValue) \(visit.kind.rawValue), \(visit.interviewee.rawValue), \(visit.outcome.rawValue)"
+    steward = visit.steward
+    let captured = visit.captured
+    var found: [String] = []
+    if !captured.infoChanged.isEmpty {
+      found.append("info: " + captured.infoChanged.map(\.rawValue).sorted().joined(separator: ", "))
+    }
+    for item in captured.feedback { found.append("\(item.isNeed ? "need" : "feedback"): \(item.category)") }
+    if !captured.ratings.isEmpty {
+      found.append(
+        "ratings: "
+          + captured.ratings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+          .joined(separator: ","))
+    }
+    if !captured.tickets.isEmpty { found.append("tickets: " + captured.tickets.joined(separator: ", ")) }
+    self.found = found
+  }
+
+  /// The line in the brief's text.
+  public var line: String {
+    "\(at) \(visit) by \(steward): \(how)" + (found.isEmpty ? "" : " — " + found.joined(separator: "; "))
+  }
+}

@@ -1,0 +1,196 @@
+import CSQLiteConfig
+import Foundation
+import GRDB
+import Planner
+import Store
+
+/// The embedded store: one SQLite file in WAL mode, shared by the daemon and `visitctl` processes.
+public final class SQLiteStore: FactStore, ScheduleRunStore {
+  /// The database file's path (`:memory:` for a store in memory).
+  public let path: String
+  let pool: any DatabaseWriter
+  private let release: @Sendable () -> Void
+
+  /// Opens (creating with mode 0600 when missing) and migrates the database at `path`.
+  public init(path: String) throws {
+    SQLiteStore.configureSQLite
+    self.path = path
+    try SQLiteStore.createPrivately(path)
+    let pool = try DatabasePool(path: path, configuration: Self.configuration)
+    try Schema.migrator.migrate(pool)
+    self.pool = pool
+    release = { pool.releaseMemory() }
+  }
+
+  /// A migrated store in memory, gone when released (for tests and simulations).
+  public init() throws {
+    SQLiteStore.configureSQLite
+    path = ":memory:"
+    let queue = try DatabaseQueue(configuration: Self.configuration)
+    try Schema.migrator.migrate(queue)
+    pool = queue
+    release = { queue.releaseMemory() }
+  }
+
+  private static var configuration: Configuration {
+    var config = Configuration()
+    config.busyMode = .timeout(60)
+    config.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536")
+    }
+    return config
+  }
+
+  /// SQLite's process-wide settings, made once before the first database opens: no memory statistics (they
+  /// cost a global mutex per allocation, ~5 % of a bulk import).
+  private static let configureSQLite: Void = { _ = visitd_sqlite_disable_memstatus() }()
+
+  /// The names of the migrations applied to the database, in order.
+  public func appliedMigrations() throws -> [String] {
+    try pool.read { db in try Schema.migrator.appliedMigrations(db) }
+  }
+
+  /// Runs `PRAGMA integrity_check` and `foreign_key_check`; returns the problems found.
+  public func integrityProblems() throws -> [String] {
+    try pool.read { db in
+      let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+      let keys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+      return integrity + keys
+    }
+  }
+
+  /// The number of rows of each table.
+  public func rowCounts() throws -> [String: Int] {
+    try pool.read { db in
+      let tables = try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      var counts: [String: Int] = [:]
+      for table in tables where table != "grdb_migrations" {
+        counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+      }
+      return counts
+    }
+  }
+
+  private static func createPrivately(_ path: String) throws {
+    let directory = (path as NSString).deletingLastPathComponent
+    if !directory.isEmpty {
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+    let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw StoreError("cannot open database \(path): \(String(cString: strerror(errno)))")
+    }
+    close(descriptor)
+  }
+}
+
+extension SQLiteStore {
+  /// Runs `body` on one read snapshot.
+  public func read<T>(_ body: (any FactReading) throws -> T) throws -> T {
+    try pool.read { db in try body(StoreReader(db: db)) }
+  }
+
+  /// What the store knows for validation.
+  public func catalog(withHouseholds: Bool) throws -> Catalog {
+    try pool.read { db in try CatalogLoader.load(db, withHouseholds: withHouseholds) }
+  }
+
+  /// Writes the batches `next` gives until it gives nil, then stores the re-plan as `write(_:dryRun:replan:)`
+  /// does, all in one transaction; an error `next` throws rolls everything back and is rethrown. Into a store
+  /// without households the write goes through a rollback journal (see `withRollbackJournalIfEmpty`).
+  public func write(
+    next: () throws -> FactBatch?, dryRun: Bool,
+    replan: ReplanHook?
+  ) throws -> (summary: WriteSummary, update: PlanUpdate?) {
+    try withRollbackJournalIfEmpty { try writeInTransaction(next: next, dryRun: dryRun, replan: replan) }
+  }
+
+  private func writeInTransaction(
+    next: () throws -> FactBatch?, dryRun: Bool,
+    replan: ReplanHook?
+  ) throws -> (summary: WriteSummary, update: PlanUpdate?) {
+    try pool.writeWithoutTransaction { db in
+      var summary = WriteSummary()
+      var update: PlanUpdate?
+      try db.inTransaction(.immediate) {
+        let reader = StoreReader(db: db)
+        let before = try reader.planStamp()
+        var writer = try FactWriter(db: db)
+        while let batch = try next() { try writer.write(batch) }
+        summary = try writer.finish()
+        if let replan, !summary.affectedHouseholds.isEmpty {
+          update = try replan(
+            summary, before, StoreReader(db: db, written: writer.written, storesFirstPlan: true))
+          if let update { try Self.store(update, db: db) }
+        }
+        summary.dryRun = dryRun
+        return dryRun ? .rollback : .commit
+      }
+      return (summary, update)
+    }
+  }
+
+  /// Plans inside a write transaction (so no fact changes meanwhile) and stores the update `body` returns,
+  /// stamped as the plan of the facts it read. A whole plan into an empty task table stores its tasks as it is
+  /// made (`StoredPlanning.whole`): `body` returns that plan's update.
+  @discardableResult
+  public func replan(_ body: (any FactReading) throws -> PlanUpdate?) throws -> PlanUpdate? {
+    try pool.write { db in
+      guard let update = try body(StoreReader(db: db, storesFirstPlan: true)) else { return nil }
+      try Self.store(update, db: db)
+      return update
+    }
+  }
+
+  /// Lets SQLite free the memory its connections cache (after a big read).
+  public func releaseMemory() { release() }
+
+  private static func store(_ update: PlanUpdate, db: Database) throws {
+    if update.tasksStored {
+      // Stored as planned.
+    } else if update.changes.count >= TaskRows.bulkThreshold, try TaskRows.isEmpty(db) {
+      try TaskRows.bulkLoad(update.changes, db: db)
+    } else {
+      try TaskRows.apply(update.changes, db: db)
+    }
+    try db.execute(
+      sql: """
+        UPDATE plan_state SET planned_version = facts_version, rules_digest = ?, year = ? WHERE id = 1
+        """, arguments: [update.rulesDigest, update.year])
+  }
+
+  /// Stores tasks, replacing those with the same ids (outside any plan: tests and repairs).
+  public func save(tasks: [VisitTask]) throws {
+    try pool.write { db in try TaskRows.save(tasks, db: db) }
+  }
+
+  /// Applies task changes in one transaction (outside any plan: tests and repairs).
+  public func apply(_ changes: [TaskChange]) throws {
+    try pool.write { db in try TaskRows.apply(changes, db: db) }
+  }
+
+  /// The last run of a schedule.
+  public func lastRun(schedule: String) throws -> Date? {
+    try pool.read { db in
+      try Double.fetchOne(
+        db, sql: "SELECT last_run FROM schedule_run WHERE schedule = ?", arguments: [schedule]
+      )
+      .map(Date.init(timeIntervalSince1970:))
+    }
+  }
+
+  /// Records a schedule's run and enqueues what it produced in one transaction; returns how many were new.
+  @discardableResult
+  public func recordRun(schedule: String, scheduledFor: Date, entries: [OutboxEntry]) throws -> Int {
+    try pool.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO schedule_run (schedule, last_run) VALUES (?, ?)
+          ON CONFLICT (schedule) DO UPDATE SET last_run = excluded.last_run
+          """, arguments: [schedule, scheduledFor.timeIntervalSince1970])
+      return try OutboxRows.enqueue(entries, in: db)
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import CalendarSpec
+import Foundation
+import GRDB
+import Planner
+import Store
+
+/// The SQLite `FactReading`: queries on one connection, inside its read or write transaction.
+struct StoreReader: FactReading {
+  let db: Database
+  /// What a first import wrote: `loadFacts` takes its households and visits instead of reading them back.
+  var written: WrittenFacts? = nil
+  /// Whether a whole plan may store its tasks as it makes them (a write that stores the plan's update after).
+  var storesFirstPlan = false
+
+  /// A bulk load of a whole plan's tasks as they are made, when `storesFirstPlan` and the task table is empty.
+  func firstPlanLoad() throws -> (any FirstPlanLoad)? {
+    guard storesFirstPlan, try TaskRows.isEmpty(db) else { return nil }
+    return try TaskRows.BulkLoad(db)
+  }
+
+  func loadFacts() throws -> Facts {
+    // In the order written: `Facts` indexes them, input order does not matter.
+    try FactLoader(db: db, written: written.map { ($0.households, $0.visits) }).load()
+  }
+
+  func facts(households: [String]) throws -> Facts {
+    try FactLoader(db: db, only: households).load()
+  }
+
+  func tasks(household: String?) throws -> [VisitTask] {
+    guard let household else { return try TaskRows.load("", db: db) }
+    // Ids are `household/rule/anchor/ordinal` and codes never contain `/`: ["H/", "H0") holds exactly H's.
+    return try TaskRows.load("WHERE id >= ? AND id < ?", [household + "/", household + "0"], db: db)
+  }
+
+  func tasks(project: String) throws -> [VisitTask] {
+    try TaskRows.load("WHERE project = ?", [project], db: db)
+  }
+
+  func tasks(assignee: String, month: YearMonth?) throws -> [VisitTask] {
+    guard let month else { return try TaskRows.load("WHERE assignee = ?", [assignee], db: db) }
+    return try TaskRows.load("WHERE assignee = ? AND planned_month = ?", [assignee, month.index], db: db)
+  }
+
+  func projects(ofHouseholds households: [String]) throws -> [String: String] {
+    var projects: [String: String] = [:]
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT id, project FROM household WHERE id IN (SELECT value FROM json_each(?))",
+      arguments: [JSONList.text(households)])
+    while let row = try rows.next() { projects[row[0]] = row[1] }
+    return projects
+  }
+
+  func area(_ id: String) throws -> Area? {
+    guard
+      let row = try Row.fetchOne(db, sql: "SELECT project, buildings FROM area WHERE id = ?", arguments: [id])
+    else { return nil }
+    let stewards = try Row.fetchAll(
+      db, sql: "SELECT since, steward FROM area_steward WHERE area = ? ORDER BY since", arguments: [id]
+    ).map { StewardAssignment(steward: $0[1], since: Date(timeIntervalSince1970: $0[0])) }
+    let buildings: String = row[1]
+    return Area(
+      id: id, project: row[0], buildings: buildings.split(separator: ",").map(String.init), stewards: stewards
+    )
+  }
+
+  func buildings(project: String) throws -> [String: String] {
+    var buildings: [String: String] = [:]
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT id, building FROM household WHERE project = ?", arguments: [project])
+    while let row = try rows.next() { buildings[row[0]] = row[1] }
+    return buildings
+  }
+
+  func householdCount() throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT count(*) FROM household") ?? 0
+  }
+
+  func planStamp() throws -> PlanStamp {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT facts_version, planned_version, rules_digest, year FROM plan_state WHERE id = 1")
+    else { return PlanStamp(factsVersion: 1, plannedVersion: 0, rulesDigest: "", year: 0) }
+    return PlanStamp(factsVersion: row[0], plannedVersion: row[1], rulesDigest: row[2], year: row[3])
+  }
+
+  func forEachUnsettledWindow(_ body: (String, LocalDate, LocalDate?, Int) throws -> Void) throws {
+    // Grouped on the partial index task_unsettled: a few rows per project rather than one per task.
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT project, opens, coalesce(grace_end, due), count(*) FROM task
+        WHERE \(Schema.unsettled) GROUP BY project, opens, due, grace_end
+        """)
+    while let row = try rows.next() {
+      let last: Int? = row[2]
+      try body(row[0], LocalDate(dayNumber: row[1]), last.map(LocalDate.init(dayNumber:)), row[3])
+    }
+  }
+}
