@@ -23,6 +23,9 @@ public protocol FactReading {
   /// The project of each of `households` that exists.
   func projects(ofHouseholds households: [String]) throws -> [String: String]
 
+  /// The voided facts of a household, oldest void first.
+  func corrections(household: String) throws -> [Correction]
+
   /// One area with its steward history, nil when unknown.
   func area(_ id: String) throws -> Area?
 

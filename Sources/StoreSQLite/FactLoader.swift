@@ -36,8 +36,43 @@ struct FactLoader {
   func load() throws -> Facts {
     Facts(
       projects: try projects(), stewards: try stewards(), areas: try areas(),
-      households: try written?.households ?? householdRows(), visits: try written?.visits ?? visits(),
-      tickets: try tickets(), campaigns: try campaigns(), waivers: try waivers())
+      households: try withoutVoidedEntries(try written?.households ?? householdRows()),
+      visits: try written?.visits ?? visits(), tickets: try tickets(), campaigns: try campaigns(),
+      waivers: try waivers())
+  }
+
+  /// A `WHERE` clause: `only(column)` and `condition` both.
+  private func only(_ column: String, and condition: String) -> String {
+    only == nil ? " WHERE \(condition)" : only(column) + " AND \(condition)"
+  }
+
+  /// Facts of `fact` voided: their subject is not `column`.
+  private static func notVoided(_ fact: String, _ column: String) -> String {
+    "\(column) NOT IN (SELECT subject FROM correction WHERE fact = '\(fact)')"
+  }
+
+  /// The households without the history entries voided (none, usually: one query finds that out).
+  private func withoutVoidedEntries(_ households: [Household]) throws -> [Household] {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT household, fact, subject, entry_at FROM correction\(only("household", and: "fact IN ('state', 'grade', 'event')"))
+        """, arguments: arguments)
+    guard !rows.isEmpty else { return households }
+    var voided: [String: [(fact: String, value: String, at: Date)]] = [:]
+    for row in rows { voided[row[0], default: []].append((row[1], row[2], instant(row[3]))) }
+    return households.map { household in
+      guard let entries = voided[household.id] else { return household }
+      var kept = household
+      for entry in entries {
+        switch entry.fact {
+        case "state": kept.states.removeAll { $0.value.rawValue == entry.value && $0.since == entry.at }
+        case "grade": kept.grades.removeAll { $0.value.rawValue == entry.value && $0.since == entry.at }
+        default: kept.events.removeAll { $0.name.rawValue == entry.value && $0.at == entry.at }
+        }
+      }
+      return kept
+    }
   }
 
   private func cursor(_ sql: String) throws -> MergeCursor {
@@ -151,8 +186,8 @@ struct FactLoader {
     let rows = try RawRows(
       db,
       """
-      SELECT id, household, at, channel, kind, steward, interviewee, outcome FROM visit\(only("household"))
-      ORDER BY id
+      SELECT id, household, at, channel, kind, steward, interviewee, outcome
+      FROM visit\(only("household", and: Self.notVoided("visit", "id"))) ORDER BY id
       """, values)
     var result: [Visit] = []
     while try rows.next() {
@@ -182,7 +217,8 @@ struct FactLoader {
   }
 
   private func tickets() throws -> [Ticket] {
-    let sql = "SELECT number, household, visit, closed_at FROM ticket\(only("household"))"
+    let sql =
+      "SELECT number, household, visit, closed_at FROM ticket\(only("household", and: Self.notVoided("visit", "visit")))"
     return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
       let closed: Double? = $0[3]
       return Ticket(number: $0[0], household: $0[1], visit: $0[2], closedAt: closed.map(instant))
@@ -201,7 +237,9 @@ struct FactLoader {
 
   private func waivers() throws -> [Waiver] {
     try Row.fetchAll(
-      db, sql: "SELECT task, reason, at FROM waiver\(only("household"))", arguments: arguments
+      db,
+      sql: "SELECT task, reason, at FROM waiver\(only("household", and: Self.notVoided("waiver", "task")))",
+      arguments: arguments
     ).map {
       Waiver(task: $0[0], reason: $0[1], at: instant($0[2]))
     }

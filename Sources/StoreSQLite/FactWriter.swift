@@ -44,6 +44,7 @@ struct FactWriter {
     for closure in batch.ticketClosures { try close(closure) }
     for waiver in batch.waivers { try add(waiver) }
     for campaign in batch.campaigns { try upsert(campaign) }
+    for correction in batch.corrections { try add(correction) }
   }
 
   /// The summary, with the households of changed areas and projects added.
@@ -256,6 +257,62 @@ struct FactWriter {
     ])
     for (name, count) in added { summary.count(name, added: true, times: count) }
     touch(household: household)
+  }
+
+  /// Records a void beside the fact it voids, which must exist; the fact itself stays as it was.
+  private mutating func add(_ correction: Correction) throws {
+    written = nil
+    let (fact, subject, household, entryAt) = try located(correction.subject)
+    let added = try insert(
+      table: "correction",
+      sql: """
+        INSERT OR IGNORE INTO correction (fact, subject, household, entry_at, reason, voided_by, voided_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+      values: [
+        .text(fact), .text(subject), .text(household), .real(entryAt), .text(correction.reason),
+        .text(correction.by), .real(correction.at.timeIntervalSince1970),
+      ])
+    if added { touch(household: household) }
+  }
+
+  /// The correction row's key for `subject`: fact, subject, household and the entry's instant.
+  private func located(_ subject: Correction.Subject) throws -> (String, String, String, Double) {
+    switch subject {
+    case .visit(let id):
+      guard
+        let household = try String.fetchOne(
+          db, sql: "SELECT household FROM visit WHERE id = ?", arguments: [id])
+      else { throw StoreError("unknown visit \(id)") }
+      return ("visit", id, household, 0)
+    case .waiver(let task):
+      guard
+        let household = try String.fetchOne(
+          db, sql: "SELECT household FROM waiver WHERE task = ?", arguments: [task])
+      else { throw StoreError("task \(task) was never waived") }
+      return ("waiver", task, household, 0)
+    case .entry(let entry):
+      guard let stored = try FactLoader(db: db).household(entry.household) else {
+        throw StoreError("unknown household \(entry.household)")
+      }
+      let (fact, value, present): (String, String, Bool)
+      switch entry.change {
+      case .state(let state):
+        (fact, value, present) = (
+          "state", state.rawValue, stored.states.contains(Dated(state, since: entry.at))
+        )
+      case .grade(let grade):
+        (fact, value, present) = (
+          "grade", grade.rawValue, stored.grades.contains(Dated(grade, since: entry.at))
+        )
+      case .event(let name):
+        (fact, value, present) = (
+          "event", name.rawValue, stored.events.contains(HouseholdEvent(name, at: entry.at))
+        )
+      }
+      guard present else { throw StoreError("\(entry.household) has no \(fact) \(value) at that instant") }
+      return (fact, value, entry.household, entry.at.timeIntervalSince1970)
+    }
   }
 
   private mutating func close(_ closure: TicketClosure) throws {

@@ -79,12 +79,18 @@ enum Schema {
   }
 
   /// The outbox column holding a message's audience is named so, and the project lead is `project-lead`
-  /// there as in the rules.
+  /// there as in the rules. Voided facts: `fact` is visit, waiver, state, grade or event; `subject` the visit
+  /// id, the waived task id or the history entry's value, with `entry_at` the entry's instant (0 otherwise).
   private static func v5(_ db: Database) throws {
     try db.execute(
       sql: """
         ALTER TABLE outbox RENAME COLUMN channel TO audience;
         UPDATE outbox SET audience = 'project-lead' WHERE audience = 'lead';
+        CREATE TABLE correction (
+          fact TEXT NOT NULL, subject TEXT NOT NULL, household TEXT NOT NULL REFERENCES household(id),
+          entry_at REAL NOT NULL, reason TEXT NOT NULL, voided_by TEXT NOT NULL, voided_at REAL NOT NULL,
+          PRIMARY KEY (fact, subject, household, entry_at)) WITHOUT ROWID;
+        CREATE INDEX correction_household ON correction(household);
         """)
   }
 

@@ -2,6 +2,7 @@ import CalendarSpec
 import Foundation
 import GRDB
 import Planner
+import Policy
 import Store
 
 /// The SQLite `FactReading`: queries on one connection, inside its read or write transaction.
@@ -49,6 +50,34 @@ struct StoreReader: FactReading {
       arguments: [JSONList.text(households)])
     while let row = try rows.next() { projects[row[0]] = row[1] }
     return projects
+  }
+
+  func corrections(household: String) throws -> [Correction] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT fact, subject, entry_at, reason, voided_by, voided_at FROM correction WHERE household = ?
+        ORDER BY voided_at, fact, subject
+        """, arguments: [household]
+    ).compactMap { row in
+      let subject: String = row[1]
+      let at = Date(timeIntervalSince1970: row[2])
+      let voided: Correction.Subject
+      switch row[0] as String {
+      case "visit": voided = .visit(subject)
+      case "waiver": voided = .waiver(task: subject)
+      case "state":
+        guard let state = HouseholdState(rawValue: subject) else { return nil }
+        voided = .entry(HouseholdEntry(household: household, change: .state(state), at: at))
+      case "grade":
+        guard let grade = Grade(rawValue: subject) else { return nil }
+        voided = .entry(HouseholdEntry(household: household, change: .grade(grade), at: at))
+      default:
+        guard let name = EventName(rawValue: subject) else { return nil }
+        voided = .entry(HouseholdEntry(household: household, change: .event(name), at: at))
+      }
+      return Correction(voided, reason: row[3], by: row[4], at: Date(timeIntervalSince1970: row[5]))
+    }
   }
 
   func area(_ id: String) throws -> Area? {

@@ -37,11 +37,12 @@ struct EventCommand: ParsableCommand {
     let recorded =
       kind == EventName.ticketClosed.rawValue
       ? try recording.recordTicketClosed(subject, at: at)
-      : try recording.recordEvent(try change(), household: subject, at: at)
+      : try recording.recordEvent(try Self.change(kind: kind, value: value), household: subject, at: at)
     try FactWrite.report(recorded, databasePath: store.store.resolvedPath, json: json)
   }
 
-  private func change() throws -> HouseholdEntry.Change {
+  /// The history entry that event `kind` (with its `value` for a state or grade) records.
+  static func change(kind: String, value: String?) throws -> HouseholdEntry.Change {
     switch kind {
     case "state":
       guard let value,

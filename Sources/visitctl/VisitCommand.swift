@@ -7,7 +7,21 @@ import Store
 /// `visitctl visit record HOUSEHOLD …`: records a visit or attempt and what it captured.
 struct VisitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "visit", abstract: "Record visits.", subcommands: [Record.self])
+    commandName: "visit", abstract: "Record visits, or void one entered by mistake.",
+    subcommands: [Record.self, Void.self])
+
+  /// `visitctl visit void ID`: the same as `visitctl void visit ID`.
+  struct Void: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "void", abstract: VoidCommand.VoidVisit.configuration.abstract)
+
+    @Argument(help: "The visit id.")
+    var id: String
+
+    @OptionGroup var correction: CorrectionOptions
+
+    func run() throws { try VoidCommand.VoidVisit.void(id, correction) }
+  }
 
   /// `visitctl visit record`.
   struct Record: ParsableCommand {

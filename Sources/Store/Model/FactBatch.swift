@@ -24,6 +24,8 @@ public struct FactBatch: Sendable {
   public var waivers: [Waiver] = []
   /// Campaigns to add or update.
   public var campaigns: [Campaign] = []
+  /// Facts entered by mistake, voided.
+  public var corrections: [Correction] = []
 
   /// An empty batch.
   public init() {}
@@ -40,20 +42,21 @@ public struct FactBatch: Sendable {
     ticketClosures += other.ticketClosures
     waivers += other.waivers
     campaigns += other.campaigns
+    corrections += other.corrections
   }
 
   /// Whether the batch holds nothing.
   public var isEmpty: Bool {
     projects.isEmpty && stewards.isEmpty && areas.isEmpty && households.isEmpty
       && householdEntries.isEmpty && assignments.isEmpty && visits.isEmpty && ticketClosures.isEmpty
-      && waivers.isEmpty && campaigns.isEmpty
+      && waivers.isEmpty && campaigns.isEmpty && corrections.isEmpty
   }
 }
 
 /// One dated entry of a household's history: a state, a grade or an event.
-public struct HouseholdEntry: Sendable, Hashable {
+public struct HouseholdEntry: Sendable, Hashable, Codable {
   /// What the entry records.
-  public enum Change: Sendable, Hashable {
+  public enum Change: Sendable, Hashable, Codable {
     /// The household's state from `at` on.
     case state(HouseholdState)
     /// The household's grade from `at` on.
