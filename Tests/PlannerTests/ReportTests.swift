@@ -129,6 +129,27 @@ struct ReportTests {
     #expect(counts(sample(10)) == [6, 3, 1])
   }
 
+  @Test func theCaptureRateAndEitherShareAreInTheRankingsJSON() throws {
+    struct Figures: Decodable {
+      let interviewed: Int
+      let rate: Double
+      let eitherShare: Double
+    }
+    struct Entry: Decodable { let rate: Figures }
+    struct Document: Decodable { let projects: [Entry] }
+    let ranking = CaptureRanking(
+      month: YearMonth(year: 2026, month: 3), facts: ReportTests.world().facts,
+      rules: ShippedPolicy.ruleSet(),
+      ranking: Ranking(minimumInterviews: 1, rewards: [500], lastPenalty: 0))
+    let figures = try #require(
+      try JSONDecoder().decode(Document.self, from: JSONEncoder().encode(ranking)).projects.first?.rate)
+    #expect(figures.interviewed == 3)
+    #expect(abs(figures.rate - 4.0 / 3.0) < 1e-9)
+    #expect(figures.eitherShare == 1)
+    let rate = try #require(ranking.projects.first?.rate)
+    #expect(try JSONDecoder().decode(CaptureRate.self, from: JSONEncoder().encode(rate)) == rate)
+  }
+
   @Test func theSpotCheckRanksTheMostBehindFirst() {
     var world = World()
     world.area = Area(
