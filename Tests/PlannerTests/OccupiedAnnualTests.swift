@@ -61,7 +61,7 @@ struct OccupiedAnnualTests {
     let plan = world.plan(year: 2026, at: "2026-12-31")
     #expect(plan.tasks("H1", "occupied-annual").map(\.state) == [.open])
     #expect(
-      world.plan(year: 2026, at: "2027-01-01").tasks("H1", "occupied-annual").map(\.state) == [.overdue])
+      world.plan(year: 2026, at: "2027-01-01").tasks("H1", "occupied-annual").map(\.state) == [.missed])
   }
 
   @Test func aWaiverHandlesTheTask() {
