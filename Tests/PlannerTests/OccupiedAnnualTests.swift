@@ -16,6 +16,27 @@ struct OccupiedAnnualTests {
       task.first?.settlement == .visit(id: "V1", at: Day.at("2026-06-30", 14), outsideVisitingWindow: true))
   }
 
+  @Test func aVisitAtTheWindowsLastMinuteIsInsideIt() {
+    var world = World()
+    world.household("H1", states: [(.occupied, "2025-01-01")])
+    world.household("H2", states: [(.occupied, "2025-01-01")])
+    world.visit("V1", "H1", "2026-06-30", channel: .inHome)
+    world.visit("V2", "H2", "2026-06-30", channel: .inHome)
+    world.visits[0].at = Day.at("2026-06-30", 19, 30)
+    world.visits[1].at = Day.at("2026-06-30", 19, 31)
+    let plan = world.plan(year: 2026, at: "2026-07-01")
+    #expect(
+      plan.tasks("H1", "occupied-annual").first?.settlement
+        == .visit(id: "V1", at: Day.at("2026-06-30", 19, 30), outsideVisitingWindow: false))
+    #expect(
+      plan.tasks("H2", "occupied-annual").first?.settlement
+        == .visit(id: "V2", at: Day.at("2026-06-30", 19, 31), outsideVisitingWindow: true))
+    let summary = MonthlySummary(
+      project: "P1", month: YearMonth(year: 2026, month: 6), plan: plan, facts: world.facts,
+      rules: ShippedPolicy.ruleSet(), threshold: Summary(commonMatterHouseholds: 2))
+    #expect(summary.outOfWindow == 1)
+  }
+
   @Test func aRuleThatRefusesOutOfWindowVisitsStaysOpen() {
     var rules = ShippedPolicy.rules
     let index = rules.firstIndex { $0.id == "occupied-annual" }!
@@ -40,7 +61,7 @@ struct OccupiedAnnualTests {
     let plan = world.plan(year: 2026, at: "2026-12-31")
     #expect(plan.tasks("H1", "occupied-annual").map(\.state) == [.open])
     #expect(
-      world.plan(year: 2026, at: "2027-01-01").tasks("H1", "occupied-annual").map(\.state) == [.overdue])
+      world.plan(year: 2026, at: "2027-01-01").tasks("H1", "occupied-annual").map(\.state) == [.missed])
   }
 
   @Test func aWaiverHandlesTheTask() {

@@ -49,7 +49,7 @@ struct ReplanTests {
     #expect(plan.task(id: "H1/occupied-annual/2026/1")?.opens == Day.date("2026-02-10"))
   }
 
-  @Test func aWaiverSettlesAndTheClockMakesTasksOverdue() {
+  @Test func aWaiverSettlesAndTheClockMakesAnEndedQuartersTaskMissed() {
     let world = Self.world()
     var facts = world.facts
     var plan = Self.planner.plan(facts, at: Day.at("2026-03-30"))
@@ -60,7 +60,8 @@ struct ReplanTests {
     #expect(waived.map(\.kind) == [.settled])
     #expect(waived.first?.task.state == .waived)
     let later = Self.planner.plan(facts, at: Day.at("2026-04-01", 12), previous: plan)
-    let overdue = later.changes(since: plan).filter { $0.task.state == .overdue }.map(\.task.id)
-    #expect(overdue == ["H1/vacant-quarterly/2026-Q1/1"])
+    let missed = later.changes(since: plan).filter { $0.task.state == .missed }
+    #expect(missed.map(\.task.id) == ["H1/vacant-quarterly/2026-Q1/1"])
+    #expect(missed.map(\.kind) == [.updated])
   }
 }

@@ -108,6 +108,48 @@ struct ReportTests {
     #expect(sample(4).visits.isEmpty)
   }
 
+  @Test func theVerificationSampleTakesEveryStewardWithVisits() {
+    var world = World()
+    for index in 1...30 {
+      world.household("H\(index)", states: [(.occupied, "2025-01-01")])
+      world.visit("V\(index)", "H\(index)", "2026-03-1\(index % 10)", channel: .phone)
+      world.visits[index - 1].steward = index <= 18 ? "S1" : index <= 28 ? "S2" : "S3"
+    }
+    let sample = { (size: Int) in
+      VerificationSample(
+        project: "P1", month: YearMonth(year: 2026, month: 3), facts: world.facts,
+        rules: ShippedPolicy.ruleSet(), size: Sample(perProject: size))
+    }
+    let counts = { (sample: VerificationSample) in
+      ["S1", "S2", "S3"].map { steward in sample.visits.filter { $0.steward == steward }.count }
+    }
+    #expect(counts(sample(5)) == [3, 1, 1])
+    #expect(sample(5) == sample(5))
+    #expect(counts(sample(2)) == [1, 1, 1])
+    #expect(counts(sample(10)) == [6, 3, 1])
+  }
+
+  @Test func theCaptureRateAndEitherShareAreInTheRankingsJSON() throws {
+    struct Figures: Decodable {
+      let interviewed: Int
+      let rate: Double
+      let eitherShare: Double
+    }
+    struct Entry: Decodable { let rate: Figures }
+    struct Document: Decodable { let projects: [Entry] }
+    let ranking = CaptureRanking(
+      month: YearMonth(year: 2026, month: 3), facts: ReportTests.world().facts,
+      rules: ShippedPolicy.ruleSet(),
+      ranking: Ranking(minimumInterviews: 1, rewards: [500], lastPenalty: 0))
+    let figures = try #require(
+      try JSONDecoder().decode(Document.self, from: JSONEncoder().encode(ranking)).projects.first?.rate)
+    #expect(figures.interviewed == 3)
+    #expect(abs(figures.rate - 4.0 / 3.0) < 1e-9)
+    #expect(figures.eitherShare == 1)
+    let rate = try #require(ranking.projects.first?.rate)
+    #expect(try JSONDecoder().decode(CaptureRate.self, from: JSONEncoder().encode(rate)) == rate)
+  }
+
   @Test func theSpotCheckRanksTheMostBehindFirst() {
     var world = World()
     world.area = Area(

@@ -32,6 +32,27 @@ struct SplitTests {
     #expect(Set(ids.filter { $0.hasPrefix("B3") }.map { months[$0]! }) == ["2026-03"])
   }
 
+  /// 2026's shares of 120 by working days run from 9 (February) to 11 (March): buildings of 10 still go whole.
+  @Test func buildingsThatFitAMonthAreNeverCut() {
+    var world = World()
+    var ids: [String] = []
+    for building in 1...12 {
+      for room in 1...10 {
+        ids.append("B\(building)-\(room)")
+        world.household("B\(building)-\(room)", building: "B\(building)", states: [(.occupied, "2025-01-01")])
+      }
+    }
+    let plan = world.plan(year: 2026, at: "2025-12-31")
+    let months = Dictionary(
+      uniqueKeysWithValues: ids.map { ($0, plan.task(id: "\($0)/occupied-annual/2026/1")!.plannedMonth) })
+    for building in 1...12 {
+      let own = Set(ids.filter { $0.hasPrefix("B\(building)-") }.map { months[$0]! })
+      #expect(own.count == 1, "building B\(building) is planned in \(own.sorted())")
+    }
+    let loads = Dictionary(grouping: ids, by: { months[$0]! }).mapValues(\.count)
+    #expect(loads.count == 12 && loads.values.allSatisfy { $0 == 10 })
+  }
+
   @Test func aBuildingLargerThanAMonthsShareFillsMonthsInTurn() {
     var world = World()
     let ids = (1...9).map { "B1-\($0)" }

@@ -31,6 +31,25 @@ struct VacantQuarterlyTests {
     #expect(tasks.map(\.state) == [.done, .done, .planned, .planned])
   }
 
+  @Test func aDeliveredHouseholdNotYetMovedInIsVacantFromDelivery() {
+    var world = World()
+    world.household(
+      "H1", states: [(.occupied, "2026-05-01")], grades: [(.a, "2025-06-01")],
+      events: [(.delivered, "2025-06-01"), (.movedIn, "2026-05-01")])
+    world.household("H2", states: [], grades: [(.b, "2026-02-10")], events: [(.delivered, "2026-02-10")])
+    world.visit("V1", "H1", "2026-02-10", channel: .phone)
+    let plan = world.plan(year: 2026, at: "2026-03-01")
+    #expect(world.households[0].state(at: Day.at("2026-02-10")) == .vacant)
+    let owed = plan.tasks("H1", "vacant-quarterly")
+    #expect(owed.map(\.id).first == "H1/vacant-quarterly/2026-Q1/1")
+    #expect(owed.first?.settlement?.detail == "V1")
+    #expect(owed.count == 4)
+    let second = plan.tasks("H2", "vacant-quarterly").first
+    #expect(second?.id == "H2/vacant-quarterly/2026-Q1/1")
+    #expect(second?.opens == Day.date("2026-02-10"))
+    #expect(second?.state == .open)
+  }
+
   @Test func aHouseholdDeliveredMidQuarterOwesFromTheDeliveryDay() {
     var world = World()
     world.household("H1", states: [(.vacant, "2026-05-20")], grades: [(.a, "2026-05-20")])

@@ -20,13 +20,15 @@ final class KnownHousehold {
   /// The grades its history holds, as selector bits.
   let gradeBits: UInt8
 
-  /// The household at `position` of the facts as known at `clock`, or nil when it has no state yet.
+  /// The household at `position` of the facts as known at `clock`, or nil when it has no state yet (neither
+  /// delivered nor given a state); its states are the policy's (`Household.policyStates`).
   init?(at position: Int, facts: borrowing Facts, clock: Date, areas: inout AreaCache) {
     var household = facts.households.household(at: position)
     household.states.cut { $0.since > clock }
+    household.events.cut { $0.at > clock }
+    household.states = household.policyStates
     guard !household.states.isEmpty else { return nil }
     household.grades.cut { $0.since > clock }
-    household.events.cut { $0.at > clock }
     self.household = household
     area = areas.area(household.area, facts: facts, clock: clock)
     let id = household.id

@@ -47,6 +47,24 @@ extension Planner {
     return Plan(from: from, to: to, clock: clock, projects: projects)
   }
 
+  /// What the clock alone changed in `stored` tasks: each unsettled one dated at `clock` in its project's zone
+  /// (planned → open → overdue, or missed once its quota period has ended), as `.updated` changes.
+  ///
+  /// A store keeps a task's state as it was written; these changes bring it up to the clock, for tasks of any
+  /// year: when the year turns, last year's unsettled quota tasks (outside the new horizon, so in no plan of it)
+  /// come out missed.
+  public func datedChanges(_ stored: [VisitTask], facts: Facts, at clock: Date) -> [TaskChange] {
+    var days: [String: LocalDate] = [:]
+    var changes: [TaskChange] = []
+    for task in stored where !task.state.isSettled {
+      let today = days[task.project] ?? projectDay(task.project, facts: facts, clock: clock)
+      days[task.project] = today
+      let dated = task.dated(on: today)
+      if dated.state != task.state { changes.append(TaskChange(kind: .updated, task: dated, previous: task)) }
+    }
+    return changes
+  }
+
   private func projectDay(_ project: String, facts: Facts, clock: Date) -> LocalDate {
     LocalDate(clock, in: facts.projects[project]?.timeZone(fallback: frame.defaultZone) ?? frame.defaultZone)
   }

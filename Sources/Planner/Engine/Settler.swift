@@ -47,14 +47,19 @@ struct Settler {
     }
   }
 
-  /// A waiver settles its task unless a visit did, or the task was cancelled before the waiver.
+  /// A waiver settles its task unless a visit did, the task was cancelled before the waiver, or the waiver came
+  /// after the task's quota period was missed.
+  ///
+  /// Decision: a miss is final; an excuse granted once the period is over does not turn it into a waiver (waivers
+  /// must not hide misses). A visit dated inside the window still settles it when recorded late.
   private func applyWaivers(to drafts: inout [TaskDraft]) {
     for waiver in known.waivers {
+      let day = zone.day(waiver.at)
       guard
         let index = drafts.firstIndex(where: {
           $0.task.settlement == nil && $0.task.id == waiver.task
             && ($0.cancelAt.map { waiver.at < $0 } ?? true)
-        })
+        }), drafts[index].task.clockState(onDay: day) != .missed
       else { continue }
       drafts[index].task.settlement = .waiver(reason: waiver.reason, at: waiver.at)
       drafts[index].task.state = .waived
@@ -63,8 +68,9 @@ struct Settler {
 
   /// Cancels what stopped matching, dates the rest against the clock, and assigns the steward.
   ///
-  /// Decision: a settled task stays with the steward in charge when it was settled; an unsettled one (planned,
-  /// open or overdue) goes to the area's steward at the clock, so a steward change reassigns it.
+  /// Decision: a settled task stays with the steward in charge when it was settled, a missed one with the steward
+  /// in charge when its period ended (the one who missed it); an unsettled one (planned, open or overdue) goes to
+  /// the area's steward at the clock, so a steward change reassigns it.
   private func finish(_ draft: inout TaskDraft, clockDay: Int, steward current: String) {
     if draft.task.settlement == nil, let cancelAt = draft.cancelAt {
       let reason = reasons.reason(
@@ -77,7 +83,11 @@ struct Settler {
       draft.task.assignee = known.steward(at: settlement.at)
       return
     }
-    draft.task.assignee = current
     draft.task.state = draft.task.clockState(onDay: clockDay)
+    if draft.task.state == .missed, let last = draft.task.lastDayNumber {
+      draft.task.assignee = known.steward(at: zone.start(ofDay: last + 1).addingTimeInterval(-1))
+    } else {
+      draft.task.assignee = current
+    }
   }
 }

@@ -1,3 +1,4 @@
+import CalendarSpec
 import Policy
 
 /// What visits a rule accepts, reduced to plain bits so that settling reads no sets and copies no rule.
@@ -5,8 +6,7 @@ struct VisitAcceptance: Sendable {
   private let channels: UInt16
   private let interviewees: UInt8
   private let kind: InterviewKind
-  private let startMinute: Int
-  private let endMinute: Int
+  private let hours: DailyWindow
   /// Whether an in-home visit outside the daily visiting window satisfies nothing (rather than being flagged).
   let refusesOutsideWindow: Bool
 
@@ -22,8 +22,7 @@ struct VisitAcceptance: Sendable {
     interviewees =
       rule.interviewees.isEmpty ? 0xFF : rule.interviewees.reduce(0) { $0 | VisitAcceptance.bit($1) }
     kind = rule.kind
-    startMinute = rule.visitingWindow.hours.startMinute
-    endMinute = rule.visitingWindow.hours.endMinute
+    hours = rule.visitingWindow.hours
     refusesOutsideWindow = rule.visitingWindow.outside == .refuse
   }
 
@@ -40,7 +39,7 @@ struct VisitAcceptance: Sendable {
 
   /// Whether a visit by `channel` at local minute `minute` of the day is an in-home visit outside the window.
   func isOutsideWindow(channel: Channel, minute: Int) -> Bool {
-    channel == .inHome && !(startMinute <= minute && minute < endMinute)
+    channel == .inHome && !hours.holdsVisit(atMinute: minute)
   }
 
   private static func bit(_ state: HouseholdState, _ channel: Channel) -> UInt16 {

@@ -34,6 +34,7 @@ public struct TaskExplanation: Sendable, Hashable, Encodable {
   public let window: String
   /// Why it is planned in its month.
   public let month: String
-  /// What settled it, e.g. `visit V1 (outside the visiting window)`, or nil.
+  /// What settled it, e.g. `visit V1 (outside the visiting window)`, or why it was missed
+  /// (`missed: period 2026-Q4 ended unsettled`), or nil.
   public let settledBy: String?
 }

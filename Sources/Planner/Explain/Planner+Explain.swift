@@ -33,7 +33,7 @@ extension Planner {
     return TaskExplanation(
       task: task, anchor: task.anchor.explanation, window: window,
       month: Planner.monthReason(task, rule: rule),
-      settledBy: task.settlement?.explanation)
+      settledBy: task.settlement?.explanation ?? task.missedReason.map { "missed: \($0)" })
   }
 
   private static func monthReason(_ task: VisitTask, rule: Rule) -> String {

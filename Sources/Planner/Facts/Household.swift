@@ -45,8 +45,27 @@ public struct Household: Sendable, Hashable, Codable, Identifiable {
     self.events = History(events.sorted { ($0.at, $0.name.rawValue) < ($1.at, $1.name.rawValue) })
   }
 
-  /// The state at `instant`, nil before the household's first state.
-  public func state(at instant: Date) -> HouseholdState? { states.value(at: instant) }
+  /// The state at `instant` as the policy reads it (see `policyStates`), nil before delivery and any state.
+  public func state(at instant: Date) -> HouseholdState? { policyStates.value(at: instant) }
+
+  /// The state history as the policy reads it: the recorded one, with a delivered household vacant from its
+  /// delivery until its first recorded state.
+  ///
+  /// Decision: the policy counts a delivered, unoccupied household as vacant (空置), so a household delivered
+  /// (交付日期) but recorded, say, occupied only from its move-in owes vacant visits from delivery. A recorded
+  /// first state of vacant starts at the delivery instead. Recorded states after the first are unchanged.
+  public var policyStates: History<Dated<HouseholdState>> {
+    guard let delivered = events.first(where: { $0.name == .delivered })?.at else { return states }
+    guard let first = states.first else { return [Dated(.vacant, since: delivered)] }
+    guard delivered < first.since else { return states }
+    var result = states
+    if first.value == .vacant {
+      result[0] = Dated(.vacant, since: delivered)
+    } else {
+      result.insert(Dated(.vacant, since: delivered), at: 0)
+    }
+    return result
+  }
 
   /// The grade at `instant`, nil when ungraded.
   public func grade(at instant: Date) -> Grade? { grades.value(at: instant) }

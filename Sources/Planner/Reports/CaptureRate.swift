@@ -51,3 +51,34 @@ public struct CaptureRate: Sendable, Hashable, Codable {
     eitherHouseholds = info.union(feedback).count
   }
 }
+
+extension CaptureRate {
+  private enum Keys: String, CodingKey {
+    case project, month, interviewed, infoHouseholds, feedbackHouseholds, eitherHouseholds, rate, eitherShare
+  }
+
+  /// Decodes the counts; `rate` and `eitherShare` follow from them.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Keys.self)
+    project = try c.decode(String.self, forKey: .project)
+    month = try c.decode(YearMonth.self, forKey: .month)
+    interviewed = try c.decode(Int.self, forKey: .interviewed)
+    infoHouseholds = try c.decode(Int.self, forKey: .infoHouseholds)
+    feedbackHouseholds = try c.decode(Int.self, forKey: .feedbackHouseholds)
+    eitherHouseholds = try c.decode(Int.self, forKey: .eitherHouseholds)
+  }
+
+  /// Encodes the counts with the rate and the either-share as numbers, so that readers of `--json` need not
+  /// recompute them.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: Keys.self)
+    try c.encode(project, forKey: .project)
+    try c.encode(month, forKey: .month)
+    try c.encode(interviewed, forKey: .interviewed)
+    try c.encode(infoHouseholds, forKey: .infoHouseholds)
+    try c.encode(feedbackHouseholds, forKey: .feedbackHouseholds)
+    try c.encode(eitherHouseholds, forKey: .eitherHouseholds)
+    try c.encode(rate, forKey: .rate)
+    try c.encode(eitherShare, forKey: .eitherShare)
+  }
+}

@@ -1,4 +1,5 @@
-/// How the tasks planned in a month ended up: compliance = on time ÷ owed, with the rest beside it.
+/// How the tasks planned in a month ended up: compliance = on time ÷ owed, with the rest beside it (a missed
+/// task counts as owed in its planned month, the month of its period it was planned in).
 public struct Compliance: Sendable, Hashable, Codable {
   /// Tasks planned in the month, cancelled ones left out.
   public var owed = 0
@@ -8,8 +9,10 @@ public struct Compliance: Sendable, Hashable, Codable {
   public var late = 0
   /// Waived.
   public var waived = 0
-  /// Past due and unsettled.
+  /// Past due and unsettled (windows owed for an event, ticket or campaign).
   public var overdue = 0
+  /// Owed for a quota period that ended unsettled: missed, and not on time.
+  public var missed = 0
   /// Still open or planned.
   public var pending = 0
 
@@ -31,6 +34,7 @@ public struct Compliance: Sendable, Hashable, Codable {
     case .late: late += 1
     case .waived: waived += 1
     case .overdue: overdue += 1
+    case .missed: missed += 1
     case .planned, .open, .cancelled: pending += 1
     }
   }

@@ -51,7 +51,7 @@ public struct MonthlySummary: Sendable, Hashable, Encodable {
     attempted = contacts.count - visits.count
     let window = rules.settings.visitingWindow.hours
     outOfWindow =
-      visits.filter { $0.channel == .inHome && !window.contains($0.at, in: scope.zone.zone) }.count
+      visits.filter { $0.channel == .inHome && !window.holdsVisit(atMinute: scope.zone.minute($0.at)) }.count
     ticketsRaised = visits.reduce(0) { $0 + $1.captured.tickets.count }
     let households = scope.households.compactMap { facts.households[$0] }
     gradeChanges = households.reduce(0) {

@@ -1,8 +1,9 @@
-/// A small deterministic generator (SplitMix64), so that samples are reproducible on every platform.
+/// The SplitMix64 generator: small, fast and the same on every platform, so that a seed always gives the same
+/// numbers (the verification sample of a project and month, the demo's files).
 public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
-  /// A generator from a seed.
+  /// A generator started from `seed`.
   public init(seed: UInt64) { state = seed }
 
   /// A generator seeded by the FNV-1a hash of a text (`project/2026-03`).
@@ -20,4 +21,13 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
     return z ^ (z >> 31)
   }
+
+  /// A number in `0..<bound` (bound > 0).
+  public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+  /// True with probability `percent` / 100.
+  public mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+
+  /// A random element of a non-empty array.
+  public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }

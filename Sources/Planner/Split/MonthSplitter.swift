@@ -4,8 +4,9 @@ import Foundation
 /// newcomers go building by building to the months furthest below their share.
 ///
 /// Decisions: a month's share of a steward's period quota is proportional to its working days (so holidays
-/// reduce it); a building is kept whole in one month unless it is larger than any month's share, in which case
-/// it fills the months furthest below their share in turn; buildings are placed largest first (so monthly
+/// reduce it); a building is kept whole in one month, even in a month whose share is smaller than the building,
+/// unless it is larger than every eligible month's share, in which case it fills the months furthest below their
+/// share in turn; buildings are placed largest first, each in the month furthest below its share (so monthly
 /// loads differ from their shares by at most the largest building kept whole); a newcomer whose building
 /// already has tasks in an eligible month joins it; a newcomer is never planned before its window opens nor,
 /// in the period holding the clock, before the clock's month; cancelled tasks keep a month but take no share.
@@ -104,11 +105,13 @@ struct MonthSplitter {
       for member in members { write(member, month) }
       return
     }
+    // A building no larger than the largest eligible share fits whole in a month; only a larger one is cut.
+    let largestShare = eligible.map { targets[$0] }.max() ?? 0
     var rest = members
     while !rest.isEmpty {
       let month = eligible.max { (targets[$0] - group.loads[$0], $1) < (targets[$1] - group.loads[$1], $0) }!
       let room = targets[month] - group.loads[month]
-      let take = rest.count <= targets[month] || room <= 0 ? rest.count : room
+      let take = rest.count <= largestShare || room <= 0 ? rest.count : room
       for member in rest.prefix(take) { write(member, month) }
       rest = rest.dropFirst(take)
       group.loads[month] += take

@@ -10,7 +10,8 @@ public struct TaskChange: Sendable, Hashable, Encodable {
     case cancelled
     /// A task moved to another steward.
     case reassigned
-    /// Anything else: the state moved (planned → open → overdue) or an open-ended window closed.
+    /// Anything else: the state moved with the clock (planned → open → overdue or missed) or an open-ended
+    /// window closed.
     case updated
   }
 
@@ -50,7 +51,8 @@ public struct TaskChange: Sendable, Hashable, Encodable {
     if new.state == .cancelled && old.state != .cancelled {
       return TaskChange(kind: .cancelled, task: new, previous: old)
     }
-    if new.state.isSettled && !old.state.isSettled {
+    // A miss is the clock's verdict, not something that settled the task.
+    if new.state.isSettled && !old.state.isSettled && new.state != .missed {
       return TaskChange(kind: .settled, task: new, previous: old)
     }
     if new.assignee != old.assignee { return TaskChange(kind: .reassigned, task: new, previous: old) }

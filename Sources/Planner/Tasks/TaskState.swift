@@ -14,7 +14,12 @@ public enum TaskState: String, CaseIterable, Sendable, Hashable, Codable {
   case waived
   /// No longer owed: the household stopped matching the rule.
   case cancelled
+  /// Its quota period (and grace) ended unsettled: a miss of that period, final, its reason in
+  /// `VisitTask.missedReason`. Tasks owed for an event, ticket or campaign are never missed; they go overdue.
+  case missed
 
-  /// Whether nothing more will happen to the task (done, late, waived, cancelled).
-  public var isSettled: Bool { self == .done || self == .late || self == .waived || self == .cancelled }
+  /// Whether nothing more will happen to the task (done, late, waived, cancelled, missed).
+  public var isSettled: Bool {
+    self == .done || self == .late || self == .waived || self == .cancelled || self == .missed
+  }
 }

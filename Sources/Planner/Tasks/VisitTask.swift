@@ -61,6 +61,12 @@ public struct VisitTask: Sendable, Hashable {
     return nil
   }
 
+  /// Whether the task is owed for a quota period.
+  var isQuota: Bool {
+    if case .period = anchorStorage { return true }
+    return false
+  }
+
   /// Whether two tasks have the same id (household, rule, anchor, ordinal), compared without building strings.
   func sameIdentity(as other: VisitTask) -> Bool {
     ordinalStorage == other.ordinalStorage && anchorStorage == other.anchorStorage && rule == other.rule
@@ -107,15 +113,28 @@ public struct VisitTask: Sendable, Hashable {
   package var plannedMonthIndex: Int { Int(monthIndex) }
 
   /// The unsettled state the clock alone gives on local day number `day`: planned before the window opens,
-  /// overdue after its last day (grace included), open in between.
+  /// open until its last day (grace included), then missed when owed for a quota period, else overdue.
+  ///
+  /// Decision: a quota period that has ended is over; its unsettled task is a miss of that period from the first
+  /// day after the task's last day (the period's last day, or the rule's grace after it), not a debt carried
+  /// into the next period. An event, ticket or campaign window has no period: it stays overdue.
   func clockState(onDay day: Int) -> TaskState {
     if day < opensDayNumber { return .planned }
-    if let last = lastDayNumber, day > last { return .overdue }
+    if let last = lastDayNumber, day > last { return isQuota ? .missed : .overdue }
     return .open
   }
 
+  /// The last day of the quota period the task is owed for; nil when it is owed for an event, ticket or campaign.
+  public var periodEnd: LocalDate? { period?.lastDay }
+
+  /// Why the task is missed, e.g. `period 2026-Q4 ended unsettled`; nil unless it is.
+  public var missedReason: String? {
+    guard state == .missed, let period else { return nil }
+    return "period \(period) ended unsettled"
+  }
+
   /// The task as it stands on local day `day`: an unsettled task's state follows the clock (planned, open,
-  /// overdue); a settled one is unchanged.
+  /// overdue or missed); a settled one (missed included) is unchanged.
   public func dated(on day: LocalDate) -> VisitTask {
     guard !state.isSettled else { return self }
     var dated = self
@@ -133,7 +152,7 @@ public struct VisitTask: Sendable, Hashable {
 extension VisitTask: Encodable {
   private enum Keys: String, CodingKey {
     case id, household, project, rule, anchor, ordinal, opens, due, graceEnd, plannedMonth, assignee, state
-    case settledBy, settledAt, outsideVisitingWindow
+    case settledBy, settledAt, outsideVisitingWindow, missedReason
   }
 
   /// Encodes the task with its id and dates as `YYYY-MM-DD`.
@@ -154,5 +173,6 @@ extension VisitTask: Encodable {
     try c.encodeIfPresent(settlement?.detail, forKey: .settledBy)
     try c.encodeIfPresent(settlement?.at, forKey: .settledAt)
     if case .visit(_, _, true) = settlement { try c.encode(true, forKey: .outsideVisitingWindow) }
+    try c.encodeIfPresent(missedReason, forKey: .missedReason)
   }
 }
