@@ -118,7 +118,7 @@ struct StewardMonth: Encodable {
     case .done: done += 1
     case .late: late += 1
     case .waived: waived += 1
-    case .overdue: overdue += 1
+    case .overdue, .missed: overdue += 1
     case .planned, .open, .cancelled: pending += 1
     }
   }

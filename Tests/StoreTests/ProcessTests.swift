@@ -1,6 +1,7 @@
 import CalendarSpec
 import Foundation
 import GRDB
+import Planner
 import Store
 import Testing
 

@@ -1,5 +1,6 @@
 import CalendarSpec
 import Foundation
+import Planner
 import Store
 
 /// Writes realistic synthetic fact files (`visitctl demo generate`): the same options give byte-identical files.

@@ -1,3 +1,4 @@
+import Planner
 import CalendarSpec
 import Store
 

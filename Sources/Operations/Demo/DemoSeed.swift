@@ -1,5 +1,6 @@
 import CalendarSpec
 import Foundation
+import Planner
 import Policy
 import Store
 

@@ -1,3 +1,4 @@
+import Planner
 import Store
 
 /// The words demo facts are made of: project names, surnames, given names, hobbies, pets, needs.

@@ -165,12 +165,22 @@ struct OverdueNotices {
   let escalation: Escalation
 
   /// Messages for every overdue task whose steps are reached on `day`, keyed `overdue:{task}:{step}[:{n}]`.
+  ///
+  /// A quota task whose period ended unsettled (missed) is escalated until its last day plus the last step's
+  /// delay, then no more: the miss is counted in its period's reports.
   func messages(on day: LocalDate) -> [(key: String, message: OutboxMessage)] {
-    plan.allTasks.filter { $0.state == .overdue }.flatMap { task in
+    plan.allTasks.filter { $0.state == .overdue || ($0.state == .missed && escalating($0, on: day)) }.flatMap { task in
       escalation.steps.enumerated().compactMap { index, step in
         notice(task, step: step, index: index, on: day)
       }
     }
+  }
+
+  /// Whether missed `task` is still escalated on `day`: up to the day its last step is told (the day after
+  /// that step is reached), so every step is told once and none repeats.
+  private func escalating(_ task: VisitTask, on day: LocalDate) -> Bool {
+    guard let last = task.graceEnd ?? task.due, let final = escalation.steps.last else { return false }
+    return day <= final.after.added(to: last).adding(days: 1)
   }
 
   private func notice(_ task: VisitTask, step: EscalationStep, index: Int, on day: LocalDate)

@@ -14,7 +14,7 @@ public enum TaskText {
     case .visit(let id, _, let outside): return "visit \(id)" + (outside ? " (outside window)" : "")
     case .waiver(let reason, _): return "waived: \(reason)"
     case .cancellation(let reason, _): return "cancelled: \(reason)"
-    case nil: return ""
+    case nil: return task.missedReason.map { "missed: \($0)" } ?? ""
     }
   }
 }
