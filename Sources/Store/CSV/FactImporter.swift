@@ -54,7 +54,7 @@ public struct FactImporter: Sendable {
   /// Reads one record given by English column key (`visitctl visit record` checks its options this way).
   public func read(fields: [String: String]) -> ImportOutcome {
     let keys = fields.keys.sorted()
-    var writer = CSVWriter()
+    var writer = CSVWriter.verbatim()
     writer.write(keys)
     writer.write(keys.map { fields[$0] ?? "" })
     return read(text: String(decoding: writer.bytes, as: UTF8.self))
