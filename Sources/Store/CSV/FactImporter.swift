@@ -83,7 +83,7 @@ public struct FactImporter: Sendable {
           continue
         }
         var row = CSVRow(record, header: header, file: fileName)
-        parser.read(&row, context: context)
+        if row.isWithinLimits(record) { parser.read(&row, context: context) }
         outcome.issues += row.issues
         if let emit, outcome.rows % chunkRows == 0 { emit(parser.drain(), outcome.issues.isEmpty) }
       }
