@@ -39,14 +39,14 @@ public struct FactImporter: Sendable {
   /// Reads a file's bytes in `encoding` (detected when nil). With `emit`, the facts of the good rows are handed
   /// over in chunks of `chunkRows` rows, and the outcome's batch stays empty.
   public func read(bytes: [UInt8], encoding: TextEncoding? = nil, emit: Emit? = nil) -> ImportOutcome {
-    do {
+    do throws(UndecodableText) {
       let (text, found) = try TextDecoding.decode(bytes, encoding: encoding)
       var outcome = read(text: text, emit: emit)
       outcome.encoding = found
       return outcome
     } catch {
       var outcome = ImportOutcome()
-      outcome.issues = [ImportIssue(file: fileName, line: 1, column: nil, message: "\(error)")]
+      outcome.issues = [ImportIssue(file: fileName, line: error.line, column: nil, message: error.message)]
       return outcome
     }
   }
