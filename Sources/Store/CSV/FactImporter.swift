@@ -161,6 +161,8 @@ private struct RowDispatcher {
     outcome.batch.areas = areas.result
     outcome.batch.households = households.households
     outcome.batch.visits = visits.visits
-    outcome.duplicates = households.seen.duplicates + visits.seen.duplicates
+    outcome.duplicates =
+      projects.seen.duplicates + stewards.seen.duplicates + areas.seen.duplicates + households.seen.duplicates
+      + visits.seen.duplicates
   }
 }
