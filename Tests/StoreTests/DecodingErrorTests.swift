@@ -68,6 +68,11 @@ import Testing
     )
   }
 
+  @Test func lineCountsCarriageReturnLineEndsAsTheReaderDoes() {
+    let text = Array("household,project\rH1,P1\r\nH2,".utf8) + [0xFF] + Array("\r".utf8)
+    #expect(Self.issue(text, encoding: .utf8).hasPrefix("households.csv:3: byte 0xFF at offset 28 "))
+  }
+
   @Test(arguments: [nil, TextEncoding.gb18030])
   func undecodableGB18030OnLineFourIsReportedOnLineFour(_ encoding: TextEncoding?) throws {
     // 0x81 0x30 0xFF: a four-byte sequence broken at its third byte.

@@ -158,9 +158,19 @@ public struct UndecodableText: Error, Sendable, Hashable, CustomStringConvertibl
 
   /// The bad byte at `offset` of `body`, a byte order mark of `bom` bytes before it in the file.
   init(_ body: [UInt8], _ offset: Int, _ bom: Int) {
-    line = 1 + FactImporter.lineCount(body[..<min(offset, body.count)])
+    line = UndecodableText.line(of: offset, in: body)
     self.offset = bom + offset
     byte = offset < body.count ? body[offset] : 0
+  }
+
+  /// The line of the byte at `offset`, counting line ends as the CSV reader does: LF, CRLF, or a CR alone.
+  private static func line(of offset: Int, in body: [UInt8]) -> Int {
+    var line = 1
+    for index in 0..<min(offset, body.count) {
+      let byte = body[index]
+      if byte == 0x0A || (byte == 0x0D && (index + 1 == body.count || body[index + 1] != 0x0A)) { line += 1 }
+    }
+    return line
   }
 
   /// `line 2, offset 40`: where the byte is, for naming it beside another.
