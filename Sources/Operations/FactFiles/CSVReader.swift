@@ -6,6 +6,11 @@ public struct CSVRecord: Sendable, Hashable {
   public var line: Int
   /// The fields, unquoted.
   public var fields: [String]
+  /// The record's length in the file, in bytes, separators and quotes included.
+  var size = 0
+  /// Whether a field may hold a control character (C0, DEL or C1; tabs and line breaks included): false means
+  /// none does, so the fields need no closer look.
+  var mayHoldControls = false
 }
 
 /// An RFC 4180 reader over UTF-8 text: quoted fields, doubled quotes, CRLF or LF, line numbers kept.
@@ -13,6 +18,7 @@ public struct CSVReader {
   private let bytes: [UInt8]
   private var position = 0
   private var line = 1
+  private var sawControl = false
 
   /// A reader of `text`.
   public init(_ text: String) { bytes = Array(text.utf8) }
@@ -21,6 +27,8 @@ public struct CSVReader {
   public mutating func next() throws -> CSVRecord? {
     guard position < bytes.count else { return nil }
     let start = line
+    let startPosition = position
+    sawControl = false
     var fields: [String] = []
     while true {
       fields.append(try field(startLine: start))
@@ -35,7 +43,15 @@ public struct CSVReader {
       break
     }
     if fields.count == 1 && fields[0].isEmpty { return try next() }
-    return CSVRecord(line: start, fields: fields)
+    return CSVRecord(
+      line: start, fields: fields, size: position - startPosition, mayHoldControls: sawControl)
+  }
+
+  /// Whether `byte` is a C0 control, DEL, or 0xC2 (in UTF-8 the lead byte of U+0080–U+00BF, the C1 controls
+  /// among them): rare in real files, so a record without any is not looked at again.
+  @inline(__always)
+  private static func mayBeControl(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == 0x7F || byte == 0xC2
   }
 
   private mutating func field(startLine: Int) throws -> String {
@@ -55,6 +71,7 @@ public struct CSVReader {
         return String(decoding: value, as: UTF8.self) + rest
       }
       if byte == UInt8(ascii: "\n") { line += 1 }
+      if CSVReader.mayBeControl(byte) { sawControl = true }
       value.append(byte)
     }
     throw CSVSyntaxError(line: startLine, message: "a quoted field is never closed")
@@ -65,6 +82,7 @@ public struct CSVReader {
     while position < bytes.count {
       let byte = bytes[position]
       if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+      if CSVReader.mayBeControl(byte) { sawControl = true }
       position += 1
     }
     return String(decoding: bytes[start..<position], as: UTF8.self)

@@ -42,6 +42,61 @@ struct CSVRow {
     return Int(truncatingIfNeeded: hash)
   }
 
+  /// Whether the row (`FactFileKind.maxRowBytes`) and each field (its column's `ColumnContent`) are within their
+  /// limits; records an issue for each that is not. The value is not quoted: it may be huge or drive a terminal.
+  mutating func isWithinLimits(_ record: CSVRecord) -> Bool {
+    guard record.size <= FactFileKind.maxRowBytes else {
+      fail(row: "the row is \(record.size) bytes long; a row is at most \(FactFileKind.maxRowBytes) bytes")
+      return false
+    }
+    var within = true
+    for position in fields.indices {
+      guard let content = header.content(at: position) else { continue }
+      let field = fields[position]
+      let length = field.utf8.count > content.maxBytes ? CSVRow.trimmed(field).utf8.count : 0
+      if length > content.maxBytes {
+        fail(at: position, "is \(length) bytes long; \(content.noun) is at most \(content.maxBytes) bytes")
+        within = false
+      } else if record.mayHoldControls, let (offset, code) = CSVRow.firstControl(field, content) {
+        let name = String(format: "U+%04X", code)
+        let allowed = content.allowsLineBreaks ? " other than tabs and line breaks" : ""
+        fail(
+          at: position,
+          "holds the control character \(name) at byte \(offset + 1); \(content.noun) cannot hold control "
+            + "characters\(allowed)")
+        within = false
+      }
+    }
+    return within
+  }
+
+  /// The byte offset and code of the first control character (C0, DEL, C1) of `field` that `content` refuses,
+  /// nil when there is none; surrounding spaces and tabs are left out, as `text(_:)` leaves them.
+  private static func firstControl(_ field: String, _ content: ColumnContent) -> (Int, UInt32)? {
+    var field = field
+    return field.withUTF8 { bytes -> (Int, UInt32)? in
+      var start = 0
+      var end = bytes.count
+      while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
+      while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
+      for index in start..<end {
+        let byte = bytes[index]
+        if byte < 0x20 || byte == 0x7F {
+          let isBreak = byte == 9 || byte == 10 || byte == 13
+          if !(isBreak && content.allowsLineBreaks) { return (index, UInt32(byte)) }
+        } else if byte == 0xC2, index + 1 < end, bytes[index + 1] < 0xA0 {
+          return (index, UInt32(bytes[index + 1]))
+        }
+      }
+      return nil
+    }
+  }
+
+  private mutating func fail(at position: Int, _ message: String) {
+    let column = header.column(at: position)?.display
+    issues.append(ImportIssue(file: file, line: line, column: column, message: message))
+  }
+
   /// Records a problem of column `key`.
   mutating func fail(_ key: String, _ message: String) {
     let display = header.kind.columns.first { $0.key == key }?.display ?? key

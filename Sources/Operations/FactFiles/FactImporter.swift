@@ -40,14 +40,14 @@ public struct FactImporter: Sendable {
   /// Reads a file's bytes in `encoding` (detected when nil). With `emit`, the facts of the good rows are handed
   /// over in chunks of `chunkRows` rows, and the outcome's batch stays empty.
   public func read(bytes: [UInt8], encoding: TextEncoding? = nil, emit: Emit? = nil) -> ImportOutcome {
-    do {
+    do throws(UndecodableText) {
       let (text, found) = try TextDecoding.decode(bytes, encoding: encoding)
       var outcome = read(text: text, emit: emit)
       outcome.encoding = found
       return outcome
     } catch {
       var outcome = ImportOutcome()
-      outcome.issues = [ImportIssue(file: fileName, line: 1, column: nil, message: "\(error)")]
+      outcome.issues = [ImportIssue(file: fileName, line: error.line, column: nil, message: error.message)]
       return outcome
     }
   }
@@ -55,7 +55,7 @@ public struct FactImporter: Sendable {
   /// Reads one record given by English column key (`visitctl visit record` checks its options this way).
   public func read(fields: [String: String]) -> ImportOutcome {
     let keys = fields.keys.sorted()
-    var writer = CSVWriter()
+    var writer = CSVWriter.verbatim()
     writer.write(keys)
     writer.write(keys.map { fields[$0] ?? "" })
     return read(text: String(decoding: writer.bytes, as: UTF8.self))
@@ -84,7 +84,7 @@ public struct FactImporter: Sendable {
           continue
         }
         var row = CSVRow(record, header: header, file: fileName)
-        parser.read(&row, context: context)
+        if row.isWithinLimits(record) { parser.read(&row, context: context) }
         outcome.issues += row.issues
         if let emit, outcome.rows % chunkRows == 0 { emit(parser.drain(), outcome.issues.isEmpty) }
       }
@@ -162,6 +162,8 @@ private struct RowDispatcher {
     outcome.batch.areas = areas.result
     outcome.batch.households = households.households
     outcome.batch.visits = visits.visits
-    outcome.duplicates = households.seen.duplicates + visits.seen.duplicates
+    outcome.duplicates =
+      projects.seen.duplicates + stewards.seen.duplicates + areas.seen.duplicates + households.seen.duplicates
+      + visits.seen.duplicates
   }
 }

@@ -5,15 +5,17 @@ import Store
 /// Reads `projects.csv` rows.
 struct ProjectRowParser {
   var projects: [Project] = []
+  var seen = SeenRows()
 
   mutating func read(_ row: inout CSVRow, context: ImportContext) {
-    let id = row.required("project")
+    guard let id = row.required("project"), seen.isNew(id, &row, column: "project", what: "project \(id)")
+    else { return }
     let name = row.required("name")
     let zone = row.text("zone").isEmpty ? "Asia/Shanghai" : row.text("zone")
     if TimeZone(identifier: zone) == nil {
       row.fail("zone", "'\(zone)' is not a time zone; expected an IANA name like Asia/Shanghai")
     }
-    guard let id, let name, row.issues.isEmpty else { return }
+    guard let name, row.issues.isEmpty else { return }
     projects.append(Project(id: id, name: name, timeZoneIdentifier: zone, lead: row.text("lead")))
   }
 }
@@ -21,21 +23,25 @@ struct ProjectRowParser {
 /// Reads `stewards.csv` rows.
 struct StewardRowParser {
   var stewards: [Steward] = []
+  var seen = SeenRows()
 
   mutating func read(_ row: inout CSVRow, context: ImportContext) {
-    let id = row.required("steward")
+    guard let id = row.required("steward"), seen.isNew(id, &row, column: "steward", what: "steward \(id)")
+    else { return }
     let name = row.required("name")
-    guard let id, let name, row.issues.isEmpty else { return }
+    guard let name, row.issues.isEmpty else { return }
     let wecom = row.text("wecom")
     stewards.append(Steward(id: id, name: name, wecomUserID: wecom.isEmpty ? nil : wecom))
   }
 }
 
-/// Reads `areas.csv` rows: one steward assignment per row, rows of one area forming its history.
+/// Reads `areas.csv` rows: one steward assignment per row, rows of one area forming its history; an area and the
+/// instant its steward took over are the key of a row.
 struct AreaRowParser {
   private var areas: [String: (line: Int, area: Area)] = [:]
   private var order: [String] = []
   private var clock = ZoneClock()
+  var seen = SeenRows()
 
   var result: [Area] { order.compactMap { areas[$0]?.area } }
 
@@ -52,6 +58,9 @@ struct AreaRowParser {
     let since = row.instant("since", zone: zone, clock: &clock, now: context.now)
     if row.text("since").isEmpty { row.fail("since", "is empty; a value is required") }
     guard let id, let project, let steward, let since, row.issues.isEmpty else { return }
+    let key = "\(id)@\(Int(since.timeIntervalSince1970))"
+    let sinceText = row.text("since")
+    guard seen.isNew(key, &row, column: "since", what: "area \(id) from \(sinceText)") else { return }
     if let stored = context.catalog.areas[id], stored.project != project {
       row.fail("project", "area \(id) belongs to project \(stored.project), not \(project)")
       return
@@ -80,7 +89,7 @@ struct AreaRowParser {
       row.fail("project", "area \(id) is in project \(area.project) on line \(line)")
     } else if area.buildings != buildings {
       row.fail("buildings", "area \(id) has other buildings on line \(line)")
-    } else if !area.stewards.contains(assignment) {
+    } else {
       areas[id]?.area = Area(
         id: id, project: project, buildings: buildings, stewards: area.stewards + [assignment])
     }
