@@ -26,15 +26,22 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The random seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "The last day facts fall on, YYYY-MM-DD; facts spread over its year.")
-    var asOf = "2026-10-31"
+    @Option(
+      help: ArgumentHelp(
+        "The last day facts fall on, YYYY-MM-DD; facts spread over its year.",
+        discussion:
+          "Default: yesterday in Shanghai, the latest day whose facts are all in the past (visits fall through "
+          + "the whole of the last day, and an import refuses facts in the future)."))
+    var asOf: String?
 
     @Option(help: "The folder to write into.")
     var out: String
 
     func run() throws {
-      guard let day = LocalDate(parsing: asOf) else {
-        throw ValidationError("--as-of '\(asOf)' is not a day")
+      let shanghai = TimeZone(identifier: "Asia/Shanghai") ?? .current
+      guard let day = asOf.map(LocalDate.init(parsing:)) ?? LocalDate(Date(), in: shanghai).adding(days: -1)
+      else {
+        throw ValidationError("--as-of '\(asOf ?? "")' is not a day")
       }
       let started = Date()
       let generator = DemoGenerator(projects: projects, households: households, seed: seed, asOf: day)

@@ -88,7 +88,11 @@ import Testing
   @Test func simulateRunsATinyDemoSet() throws {
     let cli = CLI()
     let demo = cli.folder + "/tiny"
-    try cli.run(["demo", "generate", "--projects", "2", "--households", "80", "--seed", "3", "--out", demo])
+    try cli.run([
+      "demo", "generate", "--projects", "2", "--households", "80", "--seed", "3", "--as-of", "2026-10-31",
+      "--out",
+      demo,
+    ])
     let text = try cli.run([
       "simulate", "--facts", demo, "--from", "2026-01-01", "--to", "2026-03-31", "--rules", CLI.rules,
     ])

@@ -1,9 +1,9 @@
 import Foundation
+import Store
+import StoreSQLite
 import Testing
 
 @testable import Operations
-import Store
-import StoreSQLite
 
 /// Mutated fact files (byte flips, stray quotes, commas, line breaks, NUL, escapes, over-long fields, invalid
 /// UTF-8) never crash or hang the import, and every issue names its file, a line of the file and, when a field is

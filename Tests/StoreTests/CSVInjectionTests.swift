@@ -1,8 +1,8 @@
+import Store
+import StoreSQLite
 import Testing
 
 @testable import Operations
-import Store
-import StoreSQLite
 
 /// Cells a spreadsheet would run as formulas are written neutralised (OWASP CSV injection): quoted, with `'` first.
 @Suite struct CSVInjectionTests {

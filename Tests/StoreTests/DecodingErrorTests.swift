@@ -1,9 +1,9 @@
 import Foundation
+import Store
+import StoreSQLite
 import Testing
 
 @testable import Operations
-import Store
-import StoreSQLite
 
 /// A byte that is not text is reported on its own line, with its offset, not at the top of the file.
 @Suite struct DecodingErrorTests {

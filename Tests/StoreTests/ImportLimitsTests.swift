@@ -1,10 +1,10 @@
 import Foundation
 import Planner
+import Store
+import StoreSQLite
 import Testing
 
 @testable import Operations
-import Store
-import StoreSQLite
 
 /// Hostile cells: control characters that would be stored or reach a terminal, and values too long to be real.
 @Suite struct ImportLimitsTests {

@@ -17,6 +17,7 @@ import Testing
     let expected: Set<String> = [
       "project", "steward", "area", "area_steward", "household", "visit", "visit_info", "visit_feedback",
       "visit_rating", "ticket", "waiver", "campaign", "task", "outbox", "schedule_run", "plan_state",
+      "correction",
     ]
     #expect(tables == expected)
     #expect(try store.integrityProblems().isEmpty)

@@ -1,9 +1,9 @@
 import Foundation
+import Store
+import StoreSQLite
 import Testing
 
 @testable import Operations
-import Store
-import StoreSQLite
 
 /// A key given twice in one projects, stewards or areas file: once when the rows are identical, an error naming
 /// both lines when they differ (as for households and visits), never "last one wins".

@@ -1,5 +1,5 @@
-import Planner
 import CalendarSpec
+import Planner
 import Store
 
 /// One demo project: its stewards, areas of four buildings, households of 72 per building, and visits.

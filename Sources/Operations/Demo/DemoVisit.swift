@@ -1,5 +1,5 @@
-import Planner
 import CalendarSpec
+import Planner
 import Store
 
 /// One demo visit row: channel by state, depth by grade, an outcome, and what it captured.

@@ -1,5 +1,5 @@
-import Planner
 import CalendarSpec
+import Planner
 import Store
 
 /// Writes one demo household row, and its visit row when it has one.

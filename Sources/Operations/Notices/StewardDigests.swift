@@ -169,7 +169,8 @@ struct OverdueNotices {
   /// A quota task whose period ended unsettled (missed) is escalated until its last day plus the last step's
   /// delay, then no more: the miss is counted in its period's reports.
   func messages(on day: LocalDate) -> [(key: String, message: OutboxMessage)] {
-    plan.allTasks.filter { $0.state == .overdue || ($0.state == .missed && escalating($0, on: day)) }.flatMap { task in
+    plan.allTasks.filter { $0.state == .overdue || ($0.state == .missed && escalating($0, on: day)) }.flatMap
+    { task in
       escalation.steps.enumerated().compactMap { index, step in
         notice(task, step: step, index: index, on: day)
       }

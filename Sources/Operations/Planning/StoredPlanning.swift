@@ -37,11 +37,13 @@ public struct StoredPlanning: Sendable {
   /// planned, overlapping storing with planning; the update then says so and only counts its changes.
   public func whole(_ reader: any FactReading) throws -> Whole {
     let facts = try reader.loadFacts()
-    let stored = planner.restore(
-      try reader.tasks(household: nil).filter(planner.overlaps), facts: facts, at: clock)
+    let all = try reader.tasks(household: nil)
+    let stored = planner.restore(all.filter(planner.overlaps), facts: facts, at: clock)
     guard var load = try reader.firstPlanLoad() else {
       let plan = planner.plan(facts, at: clock, previous: stored)
-      return Whole(facts: facts, plan: plan, update: update(plan.changes(since: stored)))
+      // Tasks of earlier years are in no plan of this one: the clock alone closes their ended quotas (missed).
+      let closed = planner.datedChanges(all.filter { !planner.overlaps($0) }, facts: facts, at: clock)
+      return Whole(facts: facts, plan: plan, update: update(plan.changes(since: stored) + closed))
     }
     var update = update([])
     let plan = try planner.plan(facts, at: clock, previous: stored) { project in
