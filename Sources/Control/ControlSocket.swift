@@ -18,6 +18,7 @@ public enum ControlSocket {
   /// Sends one message; returns false when no daemon listens there (nothing to tell).
   @discardableResult
   public static func send(_ message: ControlMessage, to path: String) -> Bool {
+    guard path.utf8.count <= maxPathBytes else { return false }
     let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
@@ -31,6 +32,9 @@ public enum ControlSocket {
     }
     return sent == bytes.count
   }
+
+  /// The longest path a Unix socket address holds (its terminating NUL aside).
+  public static let maxPathBytes = MemoryLayout.size(ofValue: sockaddr_un().sun_path) - 1
 
   static func unixAddress(_ path: String) -> sockaddr_un {
     var address = sockaddr_un()
@@ -50,6 +54,14 @@ public final class ControlListener: Sendable {
 
   /// Binds the socket at `path` (replacing a stale one), readable and writable by the owner's group.
   public init(path: String) throws {
+    // A longer path would be cut short silently: bound under another name, left behind after a kill.
+    guard path.utf8.count <= ControlSocket.maxPathBytes else {
+      throw ControlError(
+        path: path, errno: ENAMETOOLONG,
+        hint:
+          "a Unix socket path holds at most \(ControlSocket.maxPathBytes) bytes; give a shorter --control-socket or set RUNTIME_DIRECTORY"
+      )
+    }
     unlink(path)
     let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard fd >= 0 else { throw ControlError(path: path, errno: errno) }
@@ -97,7 +109,11 @@ public struct ControlError: Error, CustomStringConvertible {
   public let path: String
   /// The errno of the failing call.
   public let errno: Int32
+  /// What to do about it, when there is something to say.
+  public var hint: String? = nil
 
-  /// `control socket PATH: reason`.
-  public var description: String { "control socket \(path): \(String(cString: strerror(errno)))" }
+  /// `control socket PATH: reason[; hint]`.
+  public var description: String {
+    "control socket \(path): \(String(cString: strerror(errno)))" + (hint.map { "; \($0)" } ?? "")
+  }
 }

@@ -123,9 +123,13 @@ struct DaemonCore {
   /// Today's date in the policy's zone.
   func today(_ now: Date) -> LocalDate { LocalDate(now, in: policy.rules.settings.timeZone) }
 
-  /// The one-line STATUS=: open and overdue counts, the next due instant, and any rules problem.
-  func status(next: (what: String, at: Date)?) -> String {
-    StatusLine(outlook: outlook, next: next, zone: policy.rules.settings.timeZone, problem: rulesProblem).text
+  /// The one-line STATUS=: open and overdue counts, the next due instant, and any rules or storage problem.
+  func status(next: (what: String, at: Date)?, storageProblem: String? = nil) -> String {
+    let problems = [rulesProblem, storageProblem].compactMap { $0 }
+    return StatusLine(
+      outlook: outlook, next: next, zone: policy.rules.settings.timeZone,
+      problem: problems.isEmpty ? nil : problems.joined(separator: "; ")
+    ).text
   }
 
   /// Hands the memory of a big read back: SQLite's page caches and the C heap's free pages.

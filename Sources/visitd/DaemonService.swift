@@ -58,17 +58,29 @@ final class DaemonService: Service, Sendable {
     async throws
   {
     var lastDay = core.today(Date())
+    var storage = StorageRetry()
     while true {
       let now = Date()
       if core.today(now) != lastDay || core.outlook.nextChange.map({ $0 <= now }) ?? false {
         core.refresh(now: now)
         lastDay = core.today(now)
       }
-      _ = try core.runDueSchedules(now: now)
+      if storage.mayTry(at: now) {
+        do {
+          _ = try core.runDueSchedules(now: now)
+          if storage.succeeded() { logger.notice("storage works again; schedules run") }
+        } catch {
+          // A full disk or a read-only database must not turn into a restart loop: say so, retry later.
+          let retry = storage.failed(at: now)
+          logger.error("a schedule run could not be stored; retrying at \(retry): \(error)")
+        }
+      }
       _ = await worker.deliverDue(now: now)
-      let next = [core.nextInstant(after: now), worker.nextAttempt().map { (what: "outbox", at: $0) }]
-        .compactMap { $0 }.min { $0.at < $1.at }
-      notifier.status(core.status(next: next))
+      let next = [
+        core.nextInstant(after: now), worker.nextAttempt().map { (what: "outbox", at: $0) },
+        storage.retryAt.map { (what: "storage retry", at: $0) },
+      ].compactMap { $0 }.min { $0.at < $1.at }
+      notifier.status(core.status(next: next, storageProblem: storage.problem))
       if Watchdog.interval != nil { notifier.watchdog() }
       let wakes = await sleeper.sleepDetached(until: next?.at, watchdogEvery: Watchdog.pingInterval)
       if try await handle(wakes, core: &core, worker: &worker, transport: transport) == .stop { return }
