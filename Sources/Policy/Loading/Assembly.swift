@@ -9,7 +9,7 @@ struct Assembly {
   private var settings: Settings?
   private var rules: [Rule] = []
   private var schedules: [Schedule] = []
-  private var holidays = HolidayCalendar()
+  private var holidays = HolidayCalendar(providesProvisionalYears: true)
   private var sources: [String: String] = [:]
   private var digest = ContentDigest()
   private var complete = true
@@ -61,6 +61,7 @@ struct Assembly {
       guard let calendar = read(file, { $0.holidays($1, year: year) }) else { return }
       holidays.offDays.formUnion(calendar.offDays)
       holidays.workingDays.formUnion(calendar.workingDays)
+      holidays.officialYears.formUnion(calendar.officialYears)
     }
   }
 
