@@ -1,0 +1,170 @@
+/// Finds the first place a TOML text nests deeper than a limit, without parsing it.
+///
+/// Decision: the TOML parser recurses once per nesting level and overflows the stack on deep input
+/// (`[a.a.a.…]` with 50,000 keys), so depth is measured here first. The measure is deliberately
+/// simple: the keys of the current table header, plus the keys of a dotted key, plus the inline tables
+/// and arrays open around a value. Strings and comments are skipped; anything else is left to the parser.
+struct NestingScanner {
+  /// Where the text first nests too deep.
+  struct Excess: Equatable {
+    /// The 1-based line.
+    let line: Int
+    /// The depth reached there.
+    let depth: Int
+  }
+
+  private let bytes: [UInt8]
+  private let limit: Int
+  private var index = 0
+  private var line = 1
+  private var headerDepth = 0
+  /// Open `{` and `[` of the current value.
+  private var brackets: [UInt8] = []
+  /// Dotted-key segments of each key being read (the statement's, then one per open inline table).
+  private var keyDepths: [Int] = [0]
+  private var expectingKey = true
+
+  /// The first place `text` nests deeper than `limit`, or nil.
+  static func firstExcess(in text: String, limit: Int) -> Excess? {
+    var scanner = NestingScanner(bytes: Array(text.utf8), limit: limit)
+    return scanner.scan()
+  }
+
+  private init(bytes: [UInt8], limit: Int) {
+    self.bytes = bytes
+    self.limit = limit
+  }
+
+  private var current: UInt8 { index < bytes.count ? bytes[index] : 0 }
+
+  private var depth: Int { headerDepth + keyDepths.reduce(0, +) + brackets.count }
+
+  private mutating func scan() -> Excess? {
+    while index < bytes.count {
+      if let excess = step() { return excess }
+    }
+    return nil
+  }
+
+  private mutating func step() -> Excess? {
+    let byte = current
+    switch byte {
+    case 0x0A:
+      line += 1
+      index += 1
+      if brackets.isEmpty { startStatement() }
+    case 0x23: skipComment()
+    case 0x22, 0x27: skipString(quote: byte)
+    case 0x5B where brackets.isEmpty && expectingKey && atLineStart(): return header()
+    case 0x5B, 0x7B: return open(byte)
+    case 0x5D, 0x7D: close()
+    case 0x2E where expectingKey: return dot()
+    case 0x3D where expectingKey:
+      expectingKey = false
+      index += 1
+      return excessIfDeep(keyDepth: 1)
+    case 0x2C:
+      if brackets.last == 0x7B { beginInlineKey() }
+      index += 1
+    default: index += 1
+    }
+    return nil
+  }
+
+  private mutating func startStatement() {
+    keyDepths = [0]
+    expectingKey = true
+  }
+
+  private mutating func beginInlineKey() {
+    keyDepths[keyDepths.count - 1] = 0
+    expectingKey = true
+  }
+
+  private func atLineStart() -> Bool {
+    var back = index - 1
+    while back >= 0, bytes[back] == 0x20 || bytes[back] == 0x09 { back -= 1 }
+    return back < 0 || bytes[back] == 0x0A || bytes[back] == 0x0D
+  }
+
+  /// `[a.b.c]` or `[[a.b]]`: the header's key count becomes the base depth of what follows.
+  private mutating func header() -> Excess? {
+    index += 1
+    var segments = 1
+    while index < bytes.count, current != 0x5D, current != 0x0A {
+      switch current {
+      case 0x22, 0x27: skipString(quote: current)
+      case 0x2E:
+        segments += 1
+        index += 1
+        if segments > limit { return Excess(line: line, depth: segments) }
+      default: index += 1
+      }
+    }
+    headerDepth = segments
+    while current == 0x5D { index += 1 }
+    startStatement()
+    return nil
+  }
+
+  private mutating func dot() -> Excess? {
+    keyDepths[keyDepths.count - 1] += 1
+    index += 1
+    return excessIfDeep(keyDepth: 1)
+  }
+
+  private mutating func open(_ byte: UInt8) -> Excess? {
+    brackets.append(byte)
+    index += 1
+    if byte == 0x7B {
+      keyDepths.append(0)
+      expectingKey = true
+    } else {
+      expectingKey = false
+    }
+    return excessIfDeep(keyDepth: 0)
+  }
+
+  private mutating func close() {
+    if brackets.popLast() == 0x7B, keyDepths.count > 1 { keyDepths.removeLast() }
+    expectingKey = false
+    index += 1
+  }
+
+  /// `keyDepth` counts the key being read (1 once it has a name), which the stored depths leave out.
+  private func excessIfDeep(keyDepth: Int) -> Excess? {
+    let total = depth + keyDepth
+    return total > limit ? Excess(line: line, depth: total) : nil
+  }
+
+  private mutating func skipComment() {
+    while index < bytes.count, current != 0x0A { index += 1 }
+  }
+
+  /// Skips a basic or literal string, single- or multi-line, counting the lines it spans.
+  private mutating func skipString(quote: UInt8) {
+    let triple = index + 2 < bytes.count && bytes[index + 1] == quote && bytes[index + 2] == quote
+    index += triple ? 3 : 1
+    while index < bytes.count {
+      let byte = current
+      if byte == 0x5C, quote == 0x22 {
+        if index + 1 < bytes.count, bytes[index + 1] == 0x0A { line += 1 }
+        index += 2
+        continue
+      }
+      if byte == 0x0A {
+        line += 1
+        if !triple { return }
+      }
+      if byte == quote,
+        !triple || (index + 2 < bytes.count && bytes[index + 1] == quote && bytes[index + 2] == quote)
+      {
+        index += triple ? 3 : 1
+        // A multi-line string may end with up to two more quotes ("""a"""" ends in a quote).
+        while triple, current == quote { index += 1 }
+        return
+      }
+      index += 1
+    }
+  }
+}
