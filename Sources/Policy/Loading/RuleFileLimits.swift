@@ -4,4 +4,6 @@ public enum RuleFileLimits {
   public static let maximumBytes = 1 << 20
   /// The deepest nesting allowed: header keys plus dotted keys plus open inline tables and arrays.
   public static let maximumNesting = 32
+  /// The most visits one rule may owe per period or per event (a quota's or an event trigger's count).
+  public static let maximumCount = 1_000
 }
