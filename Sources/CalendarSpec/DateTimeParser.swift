@@ -39,9 +39,12 @@ extension CalendarParser {
     cursor.index += 1
   }
 
-  /// `@SECONDS`: one fixed instant, in UTC.
+  /// `@SECONDS`: one fixed instant, in UTC. Like systemd (which reads the number with `strtoull`),
+  /// whitespace and a `+` may come between `@` and the digits: `@ 15`, `@ +51`.
   private mutating func parseTimestamp() throws(CalendarSpecError) {
     cursor.index += 1
+    while [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(cursor.current) { cursor.index += 1 }
+    if cursor.current == 0x2B { cursor.index += 1 }
     guard cursor.atDigit else { throw unexpected("expected seconds since the epoch after '@'") }
     var seconds: Int64 = 0
     while cursor.atDigit {
