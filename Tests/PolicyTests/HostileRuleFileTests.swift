@@ -68,6 +68,18 @@ struct HostileRuleFileTests {
     #expect(NestingScanner.firstExcess(in: "a = 1\n\n[x.y.z]\n", limit: 2) == .init(line: 3, depth: 3))
   }
 
+  /// toml++ aborts on an assertion for these (found by RuleFileFuzzTests).
+  @Test(arguments: [
+    ("[{holiday]]", "'{'"), ("[=]", "'='"), ("[ .a]", "'.'"), ("[[ é]]", "'é'"), ("[", "the end of the line"),
+  ])
+  func aHeaderThatDoesNotStartWithAKeyIsRefusedBeforeTheParser(_ header: String, _ start: String) throws {
+    #expect(
+      try problems("r.toml", Self.rule + header + "\n") == [
+        "r.toml:9: invalid TOML: a table header starting with \(start); "
+          + "expected a key (letters, digits, - or _) or a quoted key after '['"
+      ])
+  }
+
   @Test func aFileOverOneMebibyteIsRefusedUnread() throws {
     let text = Self.rule + String(repeating: "# padding\n", count: 110_000)
     #expect(

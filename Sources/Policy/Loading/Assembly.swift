@@ -74,9 +74,7 @@ struct Assembly {
     var checker = FileChecker(file: file.path, text: text)
     defer { problems += checker.problems.sortedByLine() }
     if let excess = NestingScanner.firstExcess(in: text, limit: RuleFileLimits.maximumNesting) {
-      checker.reportFile(
-        "nested \(excess.depth) levels deep; expected at most \(RuleFileLimits.maximumNesting) "
-          + "(table header keys, dotted keys, inline tables and arrays together)", line: excess.line)
+      checker.reportFile(Self.message(excess), line: excess.line)
       complete = false
       return nil
     }
@@ -91,6 +89,15 @@ struct Assembly {
       complete = false
       return nil
     }
+  }
+
+  private static func message(_ excess: NestingScanner.Excess) -> String {
+    if let start = excess.headerStart {
+      return "invalid TOML: a table header starting with \(start); "
+        + "expected a key (letters, digits, - or _) or a quoted key after '['"
+    }
+    return "nested \(excess.depth) levels deep; expected at most \(RuleFileLimits.maximumNesting) "
+      + "(table header keys, dotted keys, inline tables and arrays together)"
   }
 
   private mutating func readText(_ file: PolicyFile) -> String? {

@@ -5,12 +5,14 @@
 /// simple: the keys of the current table header, plus the keys of a dotted key, plus the inline tables
 /// and arrays open around a value. Strings and comments are skipped; anything else is left to the parser.
 struct NestingScanner {
-  /// Where the text first nests too deep.
+  /// Where the text first nests too deep, or first has a header the parser would abort on.
   struct Excess: Equatable {
     /// The 1-based line.
     let line: Int
     /// The depth reached there.
     let depth: Int
+    /// For a header that does not start with a key: what it starts with instead.
+    var headerStart: String?
   }
 
   private let bytes: [UInt8]
@@ -89,7 +91,8 @@ struct NestingScanner {
 
   /// `[a.b.c]` or `[[a.b]]`: the header's key count becomes the base depth of what follows.
   private mutating func header() -> Excess? {
-    index += 1
+    index += current == 0x5B && index + 1 < bytes.count && bytes[index + 1] == 0x5B ? 2 : 1
+    if let start = badHeaderStart() { return Excess(line: line, depth: 0, headerStart: start) }
     var segments = 1
     while index < bytes.count, current != 0x5D, current != 0x0A {
       switch current {
@@ -105,6 +108,24 @@ struct NestingScanner {
     while current == 0x5D { index += 1 }
     startStatement()
     return nil
+  }
+
+  /// What a header starts with when it is not a key, a quote or `]`.
+  ///
+  /// Decision: toml++ 3 asserts (aborting a debug build, undefined in a release one) when a header's
+  /// first key starts with anything else (`[{a]`, `[=]`, `[` alone on its line), so those are refused here.
+  private mutating func badHeaderStart() -> String? {
+    while current == 0x20 || current == 0x09 { index += 1 }
+    guard index < bytes.count else { return nil }
+    let byte = current
+    let isKeyStart =
+      (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+      || [0x2D, 0x5F, 0x22, 0x27, 0x5D].contains(byte)
+    if isKeyStart { return nil }
+    if byte == 0x0A || byte == 0x0D { return "the end of the line" }
+    var end = index + 1
+    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+    return "'" + String(decoding: bytes[index..<end], as: UTF8.self) + "'"
   }
 
   private mutating func dot() -> Excess? {
