@@ -80,6 +80,17 @@ struct HostileRuleFileTests {
       ])
   }
 
+  /// toml++ aborts on an assertion for these too (found by RuleFileFuzzTests at 50,000 inputs).
+  @Test(arguments: [
+    ("[}A\", \"B\"]", 10), ("[1, }]", 10), ("[\n  # a comment\n  }]", 12), ("[[}]]", 10),
+  ])
+  func aClosingBraceWhereAnArrayExpectsAValueIsRefusedBeforeTheParser(_ value: String, _ line: Int) throws {
+    #expect(
+      try problems("r.toml", Self.rule + "[trigger]\nquota = " + value + "\n") == [
+        "r.toml:\(line): invalid TOML: '}' where an array expects a value; expected a value or ']'"
+      ])
+  }
+
   @Test func aFileOverOneMebibyteIsRefusedUnread() throws {
     let text = Self.rule + String(repeating: "# padding\n", count: 110_000)
     #expect(

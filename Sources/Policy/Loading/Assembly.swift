@@ -92,10 +92,7 @@ struct Assembly {
   }
 
   private static func message(_ excess: NestingScanner.Excess) -> String {
-    if let start = excess.headerStart {
-      return "invalid TOML: a table header starting with \(start); "
-        + "expected a key (letters, digits, - or _) or a quoted key after '['"
-    }
+    if let unparsable = excess.unparsable { return "invalid TOML: " + unparsable }
     return "nested \(excess.depth) levels deep; expected at most \(RuleFileLimits.maximumNesting) "
       + "(table header keys, dotted keys, inline tables and arrays together)"
   }

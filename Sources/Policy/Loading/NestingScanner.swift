@@ -1,9 +1,11 @@
-/// Finds the first place a TOML text nests deeper than a limit, without parsing it.
+/// Finds the first place a TOML text nests deeper than a limit (or has a header the parser aborts on),
+/// without parsing it.
 ///
 /// Decision: the TOML parser recurses once per nesting level and overflows the stack on deep input
 /// (`[a.a.a.…]` with 50,000 keys), so depth is measured here first. The measure is deliberately
 /// simple: the keys of the current table header, plus the keys of a dotted key, plus the inline tables
-/// and arrays open around a value. Strings and comments are skipped; anything else is left to the parser.
+/// and arrays open around a value. Strings and comments are skipped; anything else is left to the parser,
+/// but for a header's first character (see `badHeaderStart`).
 struct NestingScanner {
   /// Where the text first nests too deep, or first has a header the parser would abort on.
   struct Excess: Equatable {
@@ -11,8 +13,8 @@ struct NestingScanner {
     let line: Int
     /// The depth reached there.
     let depth: Int
-    /// For a header that does not start with a key: what it starts with instead.
-    var headerStart: String?
+    /// For text the parser would abort on rather than reject: what is wrong and what was expected.
+    var unparsable: String?
   }
 
   private let bytes: [UInt8]
@@ -25,6 +27,8 @@ struct NestingScanner {
   /// Dotted-key segments of each key being read (the statement's, then one per open inline table).
   private var keyDepths: [Int] = [0]
   private var expectingKey = true
+  /// After an array's `[` or `,`, until its next value.
+  private var awaitingArrayValue = false
 
   /// The first place `text` nests deeper than `limit`, or nil.
   static func firstExcess(in text: String, limit: Int) -> Excess? {
@@ -50,6 +54,7 @@ struct NestingScanner {
 
   private mutating func step() -> Excess? {
     let byte = current
+    if awaitingArrayValue, let excess = arrayValueStart(byte) { return excess }
     switch byte {
     case 0x0A:
       line += 1
@@ -67,6 +72,7 @@ struct NestingScanner {
       return excessIfDeep(keyDepth: 1)
     case 0x2C:
       if brackets.last == 0x7B { beginInlineKey() }
+      awaitingArrayValue = brackets.last == 0x5B
       index += 1
     default: index += 1
     }
@@ -92,7 +98,12 @@ struct NestingScanner {
   /// `[a.b.c]` or `[[a.b]]`: the header's key count becomes the base depth of what follows.
   private mutating func header() -> Excess? {
     index += current == 0x5B && index + 1 < bytes.count && bytes[index + 1] == 0x5B ? 2 : 1
-    if let start = badHeaderStart() { return Excess(line: line, depth: 0, headerStart: start) }
+    if let start = badHeaderStart() {
+      return Excess(
+        line: line, depth: 0,
+        unparsable: "a table header starting with \(start); "
+          + "expected a key (letters, digits, - or _) or a quoted key after '['")
+    }
     var segments = 1
     while index < bytes.count, current != 0x5D, current != 0x0A {
       switch current {
@@ -128,6 +139,20 @@ struct NestingScanner {
     return "'" + String(decoding: bytes[index..<end], as: UTF8.self) + "'"
   }
 
+  /// Decision: toml++ 3 asserts (aborting a debug build, undefined in a release one) on a `}` where an
+  /// array expects a value (`[}`, `[1, }]`), so that is refused here.
+  private mutating func arrayValueStart(_ byte: UInt8) -> Excess? {
+    switch byte {
+    case 0x20, 0x09, 0x0A, 0x0D, 0x23: return nil
+    case 0x7D:
+      return Excess(
+        line: line, depth: 0, unparsable: "'}' where an array expects a value; expected a value or ']'")
+    default:
+      awaitingArrayValue = false
+      return nil
+    }
+  }
+
   private mutating func dot() -> Excess? {
     keyDepths[keyDepths.count - 1] += 1
     index += 1
@@ -142,6 +167,7 @@ struct NestingScanner {
       expectingKey = true
     } else {
       expectingKey = false
+      awaitingArrayValue = true
     }
     return excessIfDeep(keyDepth: 0)
   }
