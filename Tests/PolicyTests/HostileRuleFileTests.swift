@@ -66,6 +66,7 @@ struct HostileRuleFileTests {
     #expect(NestingScanner.firstExcess(in: "a = \"[[[[[[\" # {{{{{{\n", limit: 2) == nil)
     #expect(NestingScanner.firstExcess(in: "a = '''\n[x.y.z]\n'''\n", limit: 2) == nil)
     #expect(NestingScanner.firstExcess(in: "a = 1\n\n[x.y.z]\n", limit: 2) == .init(line: 3, depth: 3))
+    #expect(NestingScanner.firstExcess(in: "\u{FEFF}[{a]\n", limit: 2)?.unparsable != nil)
   }
 
   /// toml++ aborts on an assertion for these (found by RuleFileFuzzTests).

@@ -46,6 +46,8 @@ struct NestingScanner {
   private var depth: Int { headerDepth + keyDepths.reduce(0, +) + brackets.count }
 
   private mutating func scan() -> Excess? {
+    // The parser skips a byte order mark; so must the check for what starts a line.
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     while index < bytes.count {
       if let excess = step() { return excess }
     }
@@ -93,6 +95,7 @@ struct NestingScanner {
     var back = index - 1
     while back >= 0, bytes[back] == 0x20 || bytes[back] == 0x09 { back -= 1 }
     return back < 0 || bytes[back] == 0x0A || bytes[back] == 0x0D
+      || (back == 2 && bytes.starts(with: [0xEF, 0xBB, 0xBF]))
   }
 
   /// `[a.b.c]` or `[[a.b]]`: the header's key count becomes the base depth of what follows.
