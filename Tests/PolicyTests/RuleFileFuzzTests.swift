@@ -64,12 +64,14 @@ struct RuleFileFuzzTests {
       && (problem.line != nil || problem.key != nil || problem.message.hasPrefix("not found (or masked)"))
   }
 
-  /// One input: mostly a mutated shipped file, sometimes random bytes or deep nesting.
+  /// One input: mostly a mutated shipped file, sometimes random bytes, TOML punctuation or deep nesting.
   private static func input(_ iteration: Int, _ random: inout FuzzRandom) -> (String, [UInt8]) {
     let file = shipped[random.below(shipped.count)]
     switch iteration % 10 {
     case 0: return ("r.toml", (0..<random.below(2_000)).map { _ in UInt8(random.below(256)) })
     case 1: return ("r.toml", Array(deepNesting(&random).utf8))
+    case 2:
+      return ("r.toml", (0..<random.below(300)).map { _ in punctuation[random.below(punctuation.count)] })
     default:
       var bytes = Array(file.text.utf8)
       for _ in 0...random.below(4) { mutate(&bytes, &random) }
@@ -88,7 +90,8 @@ struct RuleFileFuzzTests {
     }
   }
 
-  private static let syntax = Array("[]{}=\"'.,#\n\\ 0123456789-:aZ".utf8) + [0x00, 0xFF, 0xC3, 0xE4]
+  private static let punctuation = Array("[]{}=\"'.,#\n\\ 0123456789-:aZ".utf8)
+  private static let syntax = punctuation + [0x00, 0xFF, 0xC3, 0xE4]
 
   private static func mutate(_ bytes: inout [UInt8], _ random: inout FuzzRandom) {
     guard !bytes.isEmpty else { return }
