@@ -38,11 +38,16 @@ struct ByteCursor {
     return true
   }
 
-  /// The run of ASCII letters at the cursor (for error messages).
+  /// The run of ASCII letters at the cursor, or else its one character (for error messages).
   var word: String {
     var end = index
     while end < bytes.count, Self.lower(bytes[end]) >= 0x61, Self.lower(bytes[end]) <= 0x7A { end += 1 }
-    return String(decoding: bytes[index..<max(end, min(index + 1, bytes.count))], as: UTF8.self)
+    if end == index, index < bytes.count {
+      // One whole UTF-8 character, not a lone lead byte that would print as U+FFFD.
+      end += 1
+      while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+    }
+    return String(decoding: bytes[index..<end], as: UTF8.self)
   }
 
   private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }

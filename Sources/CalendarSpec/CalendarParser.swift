@@ -3,6 +3,8 @@ struct CalendarParser {
   let expression: String
   var cursor: ByteCursor
   var fields = CalendarFields()
+  /// Each field's text as written (`"second": "1259.5"`), by field name.
+  var written: [String: String] = [:]
 
   /// Parses, normalizes and validates `expression`.
   static func parse(_ expression: String) throws(CalendarSpecError) -> CalendarFields {
@@ -28,7 +30,7 @@ struct CalendarParser {
       try parser.parseBody()
     }
     parser.fields.normalize()
-    try CalendarValidator(expression: expression).validate(parser.fields)
+    try CalendarValidator(expression: expression, written: parser.written).validate(parser.fields)
     return parser.fields
   }
 

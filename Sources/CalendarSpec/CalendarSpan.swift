@@ -16,6 +16,9 @@ public struct CalendarSpan: Hashable, Sendable, CustomStringConvertible {
     case year
   }
 
+  /// The largest count a parsed span may have (10,000 units), so that date arithmetic cannot overflow.
+  public static let maximumCount = 10_000
+
   /// How many units.
   public let count: Int
   /// The unit counted.
@@ -34,6 +37,11 @@ public struct CalendarSpan: Hashable, Sendable, CustomStringConvertible {
     guard words.count == 2, let count = Int(words[0]), count >= 0 else {
       throw CalendarSpecError(
         expression: text, part: text, reason: "expected a span like '1 month' or '14 days'")
+    }
+    guard count <= Self.maximumCount else {
+      throw CalendarSpecError(
+        expression: text, part: String(words[0]),
+        reason: "too large; expected a count of at most \(Self.maximumCount)")
     }
     let name = words[1].lowercased()
     let singular = name.hasSuffix("s") ? String(name.dropLast()) : name

@@ -1,6 +1,8 @@
 /// Checks normalized fields against their ranges, like systemd's `calendar_spec_valid`.
 struct CalendarValidator {
   let expression: String
+  /// Each field's text as written, quoted when a normalized value is not what was written.
+  var written: [String: String] = [:]
 
   /// Throws for the first field value that is out of range.
   func validate(_ f: CalendarFields) throws(CalendarSpecError) {
@@ -21,26 +23,30 @@ struct CalendarValidator {
     let shown = unit == 1 ? "\(values.lowerBound)..\(values.upperBound)" : "0..59"
     for c in chain ?? [] {
       let text = { (v: Int) in CalendarFormatter.number(v, width: 0, unit: unit) }
-      guard values.contains(c.start) else { throw fail(text(c.start), "\(name) out of range \(shown)") }
+      guard values.contains(c.start) else { throw fail(name, text(c.start), "\(name) out of range \(shown)") }
       guard c.repeatBy <= range.upperBound - range.lowerBound else {
-        throw fail(text(c.start) + "/" + text(c.repeatBy), "repetition too large for the \(name)")
+        throw fail(name, text(c.start) + "/" + text(c.repeatBy), "repetition too large for the \(name)")
       }
       guard c.stop >= 0 else {
         let fits =
           endOfMonth ? c.start - c.repeatBy >= range.lowerBound : c.start + c.repeatBy <= range.upperBound
         guard fits else {
-          throw fail(text(c.start) + "/" + text(c.repeatBy), "repetition never repeats within the \(name)")
+          throw fail(
+            name, text(c.start) + "/" + text(c.repeatBy), "repetition never repeats within the \(name)")
         }
         continue
       }
-      guard values.contains(c.stop) else { throw fail(text(c.stop), "\(name) out of range \(shown)") }
+      guard values.contains(c.stop) else { throw fail(name, text(c.stop), "\(name) out of range \(shown)") }
       guard c.start + (endOfMonth ? 0 : c.repeatBy) <= c.stop else {
-        throw fail(text(c.start) + ".." + text(c.stop), "empty \(name) range")
+        throw fail(name, text(c.start) + ".." + text(c.stop), "empty \(name) range")
       }
     }
   }
 
-  private func fail(_ part: String, _ reason: String) -> CalendarSpecError {
-    CalendarSpecError(expression: expression, part: part, reason: reason)
+  /// An error quoting `part` when the expression holds it, else the field as written (`1259.5`, not the
+  /// normalized `1259.500000`), else the whole expression (a `@` timestamp's fields are computed).
+  private func fail(_ field: String, _ part: String, _ reason: String) -> CalendarSpecError {
+    let quoted = expression.contains(part) ? part : written[field] ?? expression
+    return CalendarSpecError(expression: expression, part: quoted, reason: reason)
   }
 }

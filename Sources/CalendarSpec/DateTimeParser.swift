@@ -9,25 +9,36 @@ extension CalendarParser {
       return true
     }
     let begin = cursor.index
-    let first = try parseChain(seconds: false)
+    let first = try writtenChain()
     if cursor.current == 0 || cursor.current == 0x3A {
       cursor.index = begin
       return false
     }
     try dateSeparator()
-    let second = try parseChain(seconds: false)
+    let second = try writtenChain()
     if cursor.current == 0 || cursor.current == 0x20 {
       cursor.skipSpaces()
-      (fields.month, fields.day) = (first, second)
+      (fields.month, fields.day) = (first.chain, second.chain)
+      (written["month"], written["day"]) = (first.text, second.text)
       return false
     }
     if fields.endOfMonth { throw unexpected("'~' may only come before the day") }
     try dateSeparator()
-    let third = try parseChain(seconds: false)
+    let third = try writtenChain()
     guard cursor.current == 0 || cursor.current == 0x20 else { throw unexpected() }
     cursor.skipSpaces()
-    (fields.year, fields.month, fields.day) = (first, second, third)
+    (fields.year, fields.month, fields.day) = (first.chain, second.chain, third.chain)
+    (written["year"], written["month"], written["day"]) = (first.text, second.text, third.text)
     return false
+  }
+
+  /// A field's chain and its text as written, which errors found after normalizing quote.
+  private mutating func writtenChain(seconds: Bool = false) throws(CalendarSpecError)
+    -> (chain: CalendarChain, text: String)
+  {
+    let begin = cursor.index
+    let chain = try parseChain(seconds: seconds)
+    return (chain, String(decoding: cursor.bytes[begin..<max(begin, cursor.index)], as: UTF8.self))
   }
 
   private mutating func dateSeparator() throws(CalendarSpecError) {
@@ -39,9 +50,12 @@ extension CalendarParser {
     cursor.index += 1
   }
 
-  /// `@SECONDS`: one fixed instant, in UTC.
+  /// `@SECONDS`: one fixed instant, in UTC. Like systemd (which reads the number with `strtoull`),
+  /// whitespace and a `+` may come between `@` and the digits: `@ 15`, `@ +51`.
   private mutating func parseTimestamp() throws(CalendarSpecError) {
     cursor.index += 1
+    while [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(cursor.current) { cursor.index += 1 }
+    if cursor.current == 0x2B { cursor.index += 1 }
     guard cursor.atDigit else { throw unexpected("expected seconds since the epoch after '@'") }
     var seconds: Int64 = 0
     while cursor.atDigit {
@@ -65,16 +79,16 @@ extension CalendarParser {
       (fields.hour, fields.minute, fields.second) = (zero, zero, zero)
       return
     }
-    fields.hour = try parseChain(seconds: false)
+    (fields.hour, written["hour"]) = try writtenChain()
     guard cursor.current == 0x3A else { throw unexpected("expected ':' after the hour") }
     cursor.index += 1
-    fields.minute = try parseChain(seconds: false)
+    (fields.minute, written["minute"]) = try writtenChain()
     guard !cursor.atEnd else {
       fields.second = zero
       return
     }
     guard cursor.current == 0x3A else { throw unexpected("expected ':' after the minute") }
     cursor.index += 1
-    fields.second = try parseChain(seconds: true)
+    (fields.second, written["second"]) = try writtenChain(seconds: true)
   }
 }

@@ -5,13 +5,27 @@ enum ZoneNames {
   /// Whether `name` is a known IANA zone written the way systemd accepts it.
   static func isValid(_ name: String) -> Bool {
     guard hasValidSyntax(name) else { return false }
-    if name == "UTC" { return true }
-    return TimeZone(identifier: name)?.identifier == name
+    let zone = withoutVariant(name)
+    if zone == "UTC" { return true }
+    return TimeZone(identifier: zone)?.identifier == zone
   }
 
   /// The zone for a valid name.
   static func zone(_ name: String) -> TimeZone? {
-    name == "UTC" ? TimeZone(secondsFromGMT: 0) : TimeZone(identifier: name)
+    let zone = withoutVariant(name)
+    return zone == "UTC" ? TimeZone(secondsFromGMT: 0) : TimeZone(identifier: zone)
+  }
+
+  /// The tz database's `posix/` and `right/` copies of a zone, which systemd accepts, read as the zone.
+  ///
+  /// Decision: `posix/X` is the same data as `X`. `right/X` adds leap seconds and so assumes a clock that
+  /// counts them; Linux clocks do not, and systemd then elapses 27 s late (09:00:27 for 09:00). We read
+  /// `right/X` as `X`, so `09:00 right/Asia/Shanghai` elapses at 09:00 (docs/calendar.md).
+  static func withoutVariant(_ name: String) -> String {
+    for prefix in ["posix/", "right/"] where name.hasPrefix(prefix) {
+      return String(name.dropFirst(prefix.count))
+    }
+    return name
   }
 
   /// Whether a rejected last word was probably meant as a zone (for a clearer error message).

@@ -50,3 +50,19 @@ import Testing
     }
   }
 }
+
+/// Errors found after normalizing quote the field as written, not its normalized value (found by
+/// CalendarFuzzTests).
+@Suite struct WrittenPartTests {
+  @Test(arguments: [
+    ("*-*-* 23:59:1259.5", "1259.5", "second out of range 0..59"),
+    ("*:*:10..2023/5", "10..2023/5", "second out of range 0..59"),
+    ("*:*:0/02026.5", "0/02026.5", "repetition too large for the second"),
+    ("Sunday,é", "é", "unknown weekday (expected Mon..Sun)"),
+  ])
+  func quotesWhatWasWritten(_ expression: String, _ part: String, _ reason: String) {
+    #expect(throws: CalendarSpecError(expression: expression, part: part, reason: reason)) {
+      try CalendarEvent(parsing: expression)
+    }
+  }
+}

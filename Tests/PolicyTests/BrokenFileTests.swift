@@ -756,7 +756,7 @@ struct BrokenFileTests {
       count = 0
       """,
       [
-        "r.toml:13: [trigger].count: 0 is too small; expected a whole number of at least 1"
+        "r.toml:13: [trigger].count: 0 is too small; expected a whole number from 1 to 1000"
       ]),
     BrokenFile(
       "mixed-subjects", "r.toml",

@@ -1,6 +1,5 @@
 import CalendarSpec
 import Foundation
-import TOMLKit
 
 /// Reads the effective files one kind after another (settings first: rules take defaults from it).
 struct Assembly {
@@ -9,7 +8,7 @@ struct Assembly {
   private var settings: Settings?
   private var rules: [Rule] = []
   private var schedules: [Schedule] = []
-  private var holidays = HolidayCalendar()
+  private var holidays = HolidayCalendar(providesProvisionalYears: true)
   private var sources: [String: String] = [:]
   private var digest = ContentDigest()
   private var complete = true
@@ -61,6 +60,7 @@ struct Assembly {
       guard let calendar = read(file, { $0.holidays($1, year: year) }) else { return }
       holidays.offDays.formUnion(calendar.offDays)
       holidays.workingDays.formUnion(calendar.workingDays)
+      holidays.officialYears.formUnion(calendar.officialYears)
     }
   }
 
@@ -73,29 +73,38 @@ struct Assembly {
     }
     var checker = FileChecker(file: file.path, text: text)
     defer { problems += checker.problems.sortedByLine() }
-    do throws(TOMLParseError) {
+    if let excess = NestingScanner.firstExcess(in: text, limit: RuleFileLimits.maximumNesting) {
+      checker.reportFile(Self.message(excess), line: excess.line)
+      complete = false
+      return nil
+    }
+    do throws(TOMLSyntaxError) {
       let root = try TOMLNode.parse(text)
       if file.kind == .rule, case .string(let id) = root["id"] { declaredIDs.append((id, file)) }
       let result = parse(&checker, Section(ref: .root, values: root))
       if result == nil { complete = false }
       return result
     } catch {
-      checker.reportFile("invalid TOML: \(error.description)", line: error.source.begin.line)
+      checker.reportFile("invalid TOML: \(error.description)", line: error.line)
       complete = false
       return nil
     }
   }
 
+  private static func message(_ excess: NestingScanner.Excess) -> String {
+    if let unparsable = excess.unparsable { return "invalid TOML: " + unparsable }
+    return "nested \(excess.depth) levels deep; expected at most \(RuleFileLimits.maximumNesting) "
+      + "(table header keys, dotted keys, inline tables and arrays together)"
+  }
+
   private mutating func readText(_ file: PolicyFile) -> String? {
-    guard let data = FileManager.default.contents(atPath: file.path),
-      let text = String(data: data, encoding: .utf8)
-    else {
-      problems.append(
-        PolicyProblem(file: file.path, line: nil, key: nil, message: "cannot read; expected UTF-8 text"))
+    switch RuleFileReader.text(of: file.path) {
+    case .success(let text): return text
+    case .failure(let problem):
+      problems.append(problem)
       complete = false
       return nil
     }
-    return text
   }
 
   private mutating func checkDuplicateIDs(_ files: [PolicyFile]) {
@@ -103,7 +112,8 @@ struct Assembly {
       guard let earlier = declaredIDs.first(where: { $0.id == entry.id && $0.file != entry.file }) else {
         continue
       }
-      let line = LineLocator(text: readText(entry.file) ?? "").line(of: .root, key: "id")
+      let text = (try? RuleFileReader.text(of: entry.file.path).get()) ?? ""
+      let line = LineLocator(text: text).line(of: .root, key: "id")
       let message = "'\(entry.id)' is also the id of \(earlier.file.name); expected unique ids"
       problems.append(PolicyProblem(file: entry.file.path, line: line, key: "id", message: message))
       complete = false

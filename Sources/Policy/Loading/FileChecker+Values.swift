@@ -19,9 +19,13 @@ extension FileChecker {
     return text
   }
 
-  /// An integer value, at least `minimum`.
-  mutating func int(_ section: Section, _ key: String, minimum: Int, required: Bool = false) -> Int? {
-    let expected = "a whole number of at least \(minimum)"
+  /// An integer value, at least `minimum` (and at most `maximum`).
+  mutating func int(
+    _ section: Section, _ key: String, minimum: Int, maximum: Int = .max, required: Bool = false
+  ) -> Int? {
+    let expected =
+      maximum == .max
+      ? "a whole number of at least \(minimum)" : "a whole number from \(minimum) to \(maximum)"
     guard let node = value(section, key, required: required, expected: expected) else { return nil }
     guard case .int(let number) = node else {
       wrongType(section, key, expected: expected, found: node)
@@ -29,6 +33,10 @@ extension FileChecker {
     }
     guard number >= minimum else {
       report(section.ref, key, "\(number) is too small; expected \(expected)")
+      return nil
+    }
+    guard number <= maximum else {
+      report(section.ref, key, "\(number) is too large; expected \(expected)")
       return nil
     }
     return number

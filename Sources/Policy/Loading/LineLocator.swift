@@ -21,8 +21,10 @@ struct LineLocator {
 
   /// The 1-based line of `key` in `table` (of `value` inside it, when given); the table's line if the key is absent.
   func line(of table: TableRef, key: String?, value: String? = nil) -> Int? {
-    guard let (start, extent) = keyRange(table) else { return nil }
-    guard let key, let keyLine = find(key, in: extent) else { return start.map { $0 + 1 } }
+    guard let (start, extent) = keyRange(table) else { return key.flatMap { headerLine(table, $0) } }
+    guard let key, let keyLine = find(key, in: extent) else {
+      return key.flatMap { headerLine(table, $0) } ?? start.map { $0 + 1 }
+    }
     guard let value else { return keyLine + 1 }
     return (valueLine(value, from: keyLine, in: extent) ?? keyLine) + 1
   }
@@ -42,6 +44,37 @@ struct LineLocator {
   private func inline(_ name: String, in root: Block) -> (Int?, Range<Int>)? {
     guard let line = find(name, in: root.lines) else { return nil }
     return (line, line..<extentEnd(after: line, limit: root.lines.upperBound))
+  }
+
+  /// The 1-based line of a header or dotted key that writes `key` of `table` as a table of its own
+  /// (`[trigge]`, `[[trigger]]`, `[trigger.extra]`, `trigger.extra = …`).
+  private func headerLine(_ table: TableRef, _ key: String) -> Int? {
+    let path: String
+    switch table.form {
+    case .root: path = key
+    case .table(let name): path = LineLocator.normalized(Substring(name)) + "." + key
+    case .arrayTable, .inlineElement: return nil
+    }
+    let index = lines.indices.first { index in
+      let line = lines[index]
+      let name: String
+      if line.hasPrefix("[") {
+        name = LineLocator.normalized(line.drop { $0 == "[" }.prefix { $0 != "]" })
+      } else if let key = LineLocator.key(of: line) {
+        name = LineLocator.normalized(Substring(key))
+      } else {
+        return false
+      }
+      return name == path || name.hasPrefix(path + ".")
+    }
+    return index.map { $0 + 1 }
+  }
+
+  /// A dotted name without the spaces and quotes TOML allows around its parts.
+  private static func normalized(_ name: Substring) -> String {
+    name.split(separator: ".", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+    }.joined(separator: ".")
   }
 
   private func find(_ key: String, in range: Range<Int>) -> Int? {

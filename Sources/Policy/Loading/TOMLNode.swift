@@ -1,6 +1,14 @@
 import CalendarSpec
 import TOMLKit
 
+/// Why a text is not TOML, and on which line when the parser says.
+struct TOMLSyntaxError: Error {
+  /// The parser's description.
+  let description: String
+  /// The 1-based line, when known.
+  let line: Int?
+}
+
 /// A parsed TOML value, copied out of TOMLKit into plain Swift values.
 indirect enum TOMLNode: Sendable {
   case string(String)
@@ -13,13 +21,16 @@ indirect enum TOMLNode: Sendable {
   case other(String)
 
   /// Parses a TOML document into its root table.
-  static func parse(_ text: String) throws(TOMLParseError) -> [String: TOMLNode] {
+  /// Parses a TOML document into its root table; callers keep `text` within `RuleFileLimits` first,
+  /// because the parser recurses once per nesting level.
+  static func parse(_ text: String) throws(TOMLSyntaxError) -> [String: TOMLNode] {
     do {
       return convert(table: try TOMLTable(string: text))
     } catch let error as TOMLParseError {
-      throw error
+      throw TOMLSyntaxError(description: error.description, line: error.source.begin.line)
     } catch {
-      preconditionFailure("TOMLKit throws only TOMLParseError: \(error)")
+      // TOMLKit documents only TOMLParseError; anything else is still a file that did not parse.
+      throw TOMLSyntaxError(description: "\(error)", line: nil)
     }
   }
 

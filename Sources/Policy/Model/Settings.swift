@@ -36,30 +36,3 @@ public struct Label: Sendable, Hashable {
     self.title = title
   }
 }
-
-/// Off days and make-up working days (调休) of the years the files cover.
-public struct HolidayCalendar: Sendable, Hashable {
-  /// Weekdays that are days off.
-  public var offDays: Set<LocalDate>
-  /// Weekend days that are working days.
-  public var workingDays: Set<LocalDate>
-
-  /// A holiday calendar from its off days and make-up working days.
-  public init(offDays: Set<LocalDate> = [], workingDays: Set<LocalDate> = []) {
-    self.offDays = offDays
-    self.workingDays = workingDays
-  }
-
-  /// Whether people work on `date`: a weekday that is not off, or a make-up working day.
-  public func isWorkingDay(_ date: LocalDate) -> Bool {
-    if workingDays.contains(date) { return true }
-    if offDays.contains(date) { return false }
-    return date.isoWeekday <= 5
-  }
-
-  /// The working days of a month, in order.
-  public func workingDays(inMonthOf date: LocalDate) -> [LocalDate] {
-    let first = date.firstOfMonth
-    return (0..<first.daysInMonth).map { first.adding(days: $0) }.filter(isWorkingDay)
-  }
-}

@@ -6,6 +6,12 @@ extension FileChecker {
     guard let phrases = strings(section, "escalate", required: true) else { return nil }
     let steps = phrases.compactMap { step($0, section) }
     let repeatEvery = span(section, "repeat-every")
+    if let repeatEvery, repeatEvery.count == 0 {
+      // A step repeated every 0 days would be sent forever at once (issue 16: the daemon spun).
+      report(
+        section.ref, "repeat-every", "'\(repeatEvery)' never moves on; expected a span of at least 1 day")
+      return nil
+    }
     guard steps.count == phrases.count, increasing(steps, phrases, section) else { return nil }
     return Escalation(steps: steps, repeatEvery: repeatEvery)
   }

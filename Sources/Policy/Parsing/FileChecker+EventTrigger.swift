@@ -4,7 +4,7 @@ extension FileChecker {
   /// An event trigger: `after` one or more events, `within` a span or `until` another event.
   mutating func event(_ section: Section) -> EventTrigger? {
     guard let after = words(section, "after", as: EventName.self, required: true) else { return nil }
-    let count = int(section, "count", minimum: 1) ?? 1
+    let count = int(section, "count", minimum: 1, maximum: RuleFileLimits.maximumCount) ?? 1
     guard let end = windowEnd(section, after: after) else { return nil }
     guard sameSubject(after + [end.event].compactMap { $0 }, section) else { return nil }
     return EventTrigger(after: after, end: end, count: count)

@@ -11,7 +11,7 @@ extension FileChecker {
       report(root.ref, "year", "\(year) does not match the file name; expected \(expectedYear)")
     }
     let datesYear = expectedYear ?? year
-    var calendar = HolidayCalendar()
+    var calendar = HolidayCalendar(officialYears: Set([datesYear].compactMap { $0 }))
     for section in tables(root, "holiday", inline: false, required: true) ?? [] {
       allow(section, keys: ["name", "off", "working"])
       _ = string(section, "name", required: true)
@@ -52,23 +52,25 @@ extension FileChecker {
   )
     -> [LocalDate]
   {
-    let range: [LocalDate]
+    let ends: [LocalDate]
     switch node {
-    case .date(let date): range = [date]
-    case .string(let text): range = dateRange(text, section, key)
+    case .date(let date): ends = [date]
+    case .string(let text): ends = dateRange(text, section, key)
     default:
       wrongType(section, key, expected: expected, found: node)
       return []
     }
-    for date in range.prefix(1) + range.suffix(1) where year != nil && date.year != year {
+    for date in ends where year != nil && date.year != year {
       report(
         section.ref, key, "'\(date)' is not in \(year ?? 0); expected dates of the file's year",
         value: date.description)
       return []
     }
-    return range
+    guard let first = ends.first, let last = ends.last else { return [] }
+    return (0...(last.dayNumber - first.dayNumber)).map { first.adding(days: $0) }
   }
 
+  /// The first and last day of a range (one day for a single date); expanded once both are checked.
   private mutating func dateRange(_ text: String, _ section: Section, _ key: String) -> [LocalDate] {
     let ends = text.components(separatedBy: "..").map { $0.trimmingCharacters(in: .whitespaces) }
     let dates = ends.compactMap { LocalDate(parsing: $0) }
@@ -82,6 +84,11 @@ extension FileChecker {
       report(section.ref, key, "'\(text)' ends before it starts; expected first..last", value: text)
       return []
     }
-    return (0...(last.dayNumber - first.dayNumber)).map { first.adding(days: $0) }
+    guard last.dayNumber - first.dayNumber < 366 else {
+      report(
+        section.ref, key, "'\(text)' is longer than a year; expected the days of one holiday", value: text)
+      return []
+    }
+    return [first, last]
   }
 }

@@ -83,6 +83,12 @@ extension FileChecker {
       report(section.ref, "quota", "'\(text)': a count of \(count); expected at least 1")
       return nil
     }
+    guard count <= RuleFileLimits.maximumCount else {
+      report(
+        section.ref, "quota",
+        "'\(text)': a count of \(count); expected at most \(RuleFileLimits.maximumCount)")
+      return nil
+    }
     guard let period = Period(rawValue: words[2]) else {
       let hint = Suggestion.didYouMean(words[2], in: Period.spellings)
       report(
