@@ -64,6 +64,14 @@ struct RulesCheckCommand: ParsableCommand {
     print("Search path: \(load.directories.joined(separator: " → "))")
     print("Effective files:")
     for file in load.files { print("  " + RulesCheckCommand.line(file)) }
+    let holidays = HolidayStatus(ruleSet.holidays, at: Date(), zone: ruleSet.settings.timeZone)
+    print("Holidays:")
+    for line in holidays.lines { print("  " + line) }
+    if holidays.nextYearMissing {
+      standardError(
+        "visitctl: warning: no holidays file for \(holidays.years.upperBound): its Spring Festival is computed, "
+          + "without the make-up working days of the official notice")
+    }
   }
 
   private static func line(_ file: PolicyFile) -> String {

@@ -125,7 +125,8 @@ struct DaemonCore {
 
   /// The one-line STATUS=: open and overdue counts, the next due instant, and any rules or storage problem.
   func status(next: (what: String, at: Date)?, storageProblem: String? = nil) -> String {
-    let problems = [rulesProblem, storageProblem].compactMap { $0 }
+    let holidays = HolidayStatus(policy.rules.holidays, at: Date(), zone: policy.rules.settings.timeZone)
+    let problems = [rulesProblem, storageProblem, holidays.notice].compactMap { $0 }
     return StatusLine(
       outlook: outlook, next: next, zone: policy.rules.settings.timeZone,
       problem: problems.isEmpty ? nil : problems.joined(separator: "; ")

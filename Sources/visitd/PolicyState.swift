@@ -1,6 +1,7 @@
 import CalendarSpec
 import Foundation
 import Logging
+import Operations
 import Planner
 import Policy
 
@@ -19,7 +20,12 @@ struct PolicyState: Sendable {
     for problem in load.problems {
       logger.error("\(problem.description)", metadata: ["rules-file": "\(problem.file)"])
     }
-    return PolicyState(rules: try load.get(), now: now)
+    let state = PolicyState(rules: try load.get(), now: now)
+    let holidays = HolidayStatus(state.rules.holidays, at: now, zone: state.rules.settings.timeZone)
+    if let notice = holidays.notice {
+      logger.warning("\(notice); holidays: \(holidays.lines.joined(separator: "; "))")
+    }
+    return state
   }
 
   /// The state of `rules` planning the year that holds `now`.
