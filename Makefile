@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CONFIG ?= release
 
-.PHONY: deps build run test check-units bench lint format install clean
+.PHONY: deps build run test test-dates fuzz check-units bench lint format install clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -23,6 +23,19 @@ test: deps check-units
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip DeliveryTests
 	$(SWIFT) test --skip-build --filter DeliveryTests
+	$(MAKE) test-dates
+
+# The date-sensitive suites again with the clock shifted by libfaketime: just after midnight on 1 January in
+# Shanghai, and a leap day. (Suites that sleep on the kernel's clock, the daemon's and delivery's, stay out.)
+DATED_SUITES = CLITests|OperationsTests|PolicyTests|PlannerTests|ImportTests|FolderImportTests|RoundTripTests|PlanStampTests|MigrationTests
+test-dates:
+	TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f '@2026-12-31 16:30:00' $(SWIFT) test --skip-build --filter '$(DATED_SUITES)'
+	TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f '@2028-02-29 02:00:00' $(SWIFT) test --skip-build --filter '$(DATED_SUITES)'
+
+# The parsers' fuzz tests with many more inputs than `make test` gives them.
+fuzz:
+	$(SWIFT) build --build-tests
+	VISITD_FUZZ_ITERATIONS=100000 $(SWIFT) test --skip-build --filter 'RuleFileFuzzTests|CalendarFuzzTests|CSVFuzzTests'
 
 check-units:
 	bash scripts/check-units.sh

@@ -99,6 +99,14 @@ enum ShanghaiDay {
     return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
   }
 
+  /// `YYYY-MM-DD HH:MM` a minute ago: a moment of this year even just after midnight on 1 January.
+  static func aMinuteAgo() -> String {
+    let formatter = DateFormatter()
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+    return formatter.string(from: Date().addingTimeInterval(-60))
+  }
+
   /// The last day of the month before the one holding `day` (`YYYY-MM-DD`).
   static func endOfPreviousMonth(_ day: String) -> String {
     var calendar = Calendar(identifier: .gregorian)

@@ -42,7 +42,7 @@ import Testing
       })
     let household = try #require(annual["household"] as? String)
     let regraded = try cli.run([
-      "event", "grade", household, "C", "--at", ShanghaiDay.text(-1), "--db", cli.database, "--rules",
+      "event", "grade", household, "C", "--at", ShanghaiDay.aMinuteAgo(), "--db", cli.database, "--rules",
       cli.folder + "/no-such-rules",
     ])
     #expect(regraded.status == 0, "\(regraded.errors)")
