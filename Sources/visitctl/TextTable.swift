@@ -20,8 +20,11 @@ struct TextTable {
   /// Appends a row.
   mutating func append(_ row: [String]) { rows.append(row) }
 
-  /// The table as aligned text: numbers right-aligned, CJK characters counted two columns wide.
+  /// The table as aligned text: numbers right-aligned, CJK characters counted two columns wide, every cell
+  /// shown safely (see `shown`).
   var text: String {
+    let headers = headers.map(TextTable.shown)
+    let rows = rows.map { $0.map(TextTable.shown) }
     let widths = headers.indices.map { column in
       ([headers] + rows).map { TextTable.width($0[column]) }.max() ?? 0
     }
@@ -39,6 +42,26 @@ struct TextTable {
     }
     if rows.isEmpty { lines.append("(none)") }
     return lines.joined(separator: "\n")
+  }
+
+  /// The widest a cell is shown in a text table, in terminal columns.
+  static let maxCellColumns = 60
+
+  /// `text` fit for a terminal: control characters (an escape sequence from an imported name) shown as
+  /// `\u{1B}`, and a cell wider than `maxCellColumns` cut with `…`, so that one odd value cannot drive the
+  /// terminal or pad every line of a listing to megabytes. CSV and JSON keep the value as it is.
+  static func shown(_ text: String) -> String {
+    var result = ""
+    var columns = 0
+    for scalar in text.unicodeScalars {
+      let control = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+      let piece = control ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
+      let added = piece.unicodeScalars.reduce(0) { $0 + Self.columns($1.value) }
+      if columns + added > maxCellColumns - 1 { return result + "…" }
+      result += piece
+      columns += added
+    }
+    return result
   }
 
   /// The table as CSV records (the title as a record of its own when there is one).

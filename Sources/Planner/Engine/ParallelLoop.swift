@@ -7,7 +7,7 @@ enum ParallelLoop {
   /// Calls `body` once for every index of `0..<count`, on up to `threads` threads (this one included), and
   /// returns when every call has.
   static func run(
-    _ count: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    _ count: Int, threads: Int,
     _ body: @escaping @Sendable (Int) -> Void
   ) {
     let indices = IndexDispenser(count: count)
@@ -19,7 +19,7 @@ enum ParallelLoop {
   /// Starts calling `body` once for every index of `0..<count`, on up to `threads` threads of its own (at least
   /// one), and returns at once; `wait` on what it returns before the calls' effects are used.
   static func start(
-    _ count: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    _ count: Int, threads: Int,
     _ body: @escaping @Sendable (Int) -> Void
   ) -> Helpers {
     start(IndexDispenser(count: count), threads: max(1, min(threads, count)), body)

@@ -14,6 +14,9 @@ public struct Planner: Sendable {
   public let from: LocalDate
   /// The horizon's last day.
   public let to: LocalDate
+  /// How many threads a whole plan may use, this one included (the machine's cores by default); the
+  /// caller decides, as a daemon may want its own threads left alone.
+  public var threads = ProcessInfo.processInfo.activeProcessorCount
   let frame: PlanFrame
 
   /// A planner of `rules` over the horizon [from, to] (local days of each project's zone).
@@ -36,7 +39,7 @@ public struct Planner: Sendable {
   /// Projects are planned concurrently, on threads of the planner's own (they share nothing).
   public func plan(_ facts: Facts, at clock: Date, previous: Plan? = nil) -> Plan {
     let (projects, results, planProject) = projectPlanning(facts, at: clock, previous: previous) { $1 }
-    ParallelLoop.run(projects.count, planProject)
+    ParallelLoop.run(projects.count, threads: threads, planProject)
     var plans: [String: ProjectPlan] = [:]
     for (index, project) in projects.enumerated() { plans[project] = results.value(at: index) }
     return Plan(from: from, to: to, clock: clock, projects: plans)
@@ -56,8 +59,7 @@ public struct Planner: Sendable {
       project, plan in
       (plan, Plan.changes(from: previous, to: plan, of: project, from: from, to: to, at: clock))
     }
-    let threads = ProcessInfo.processInfo.activeProcessorCount - 1
-    let helpers = ParallelLoop.start(projects.count, threads: threads, planProject)
+    let helpers = ParallelLoop.start(projects.count, threads: max(1, threads - 1), planProject)
     defer { helpers.wait() }
     let positions = Dictionary(uniqueKeysWithValues: projects.enumerated().map { ($1, $0) })
     var plan = Plan(from: from, to: to, clock: clock, projects: [:])
