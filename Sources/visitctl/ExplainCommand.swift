@@ -45,6 +45,7 @@ struct ExplainCommand: ParsableCommand {
     } else {
       let place = facts.households[household].map { HouseholdLabel($0, contacts: options.contacts) }
       print(ExplanationText(explanation, place: place, rules: planner.rules).text)
+      if let note = HolidayStatus.note(planner.rules.holidays, year: planner.from.year) { print("\n" + note) }
     }
   }
 

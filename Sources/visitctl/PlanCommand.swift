@@ -37,6 +37,7 @@ struct PlanCommand: ParsableCommand {
       print(try JSONText.encode(sheets))
     } else {
       print(sheets.isEmpty ? "no visits planned in \(month)" : sheets.map(\.text).joined(separator: "\n\n"))
+      if let note = HolidayStatus.note(current.rules.holidays, year: month.year) { print("\n" + note) }
     }
   }
 }

@@ -128,6 +128,22 @@ import Testing
     #expect(notFolder.errors.contains("is not a folder"))
   }
 
+  @Test func aReloadTheDaemonWouldRefuseFailsWithEveryProblem() throws {
+    let cli = CLI()
+    let rules = cli.folder + "/rules"
+    try FileManager.default.createDirectory(atPath: rules, withIntermediateDirectories: true)
+    for file in try FileManager.default.contentsOfDirectory(atPath: CLI.rules) {
+      try FileManager.default.copyItem(atPath: CLI.rules + "/" + file, toPath: rules + "/" + file)
+    }
+    try "[trigge]\nkind = \"quota\"\n".write(
+      toFile: rules + "/broken.toml", atomically: true, encoding: .utf8)
+    let socket = cli.folder + "/control.sock"
+    _ = FileManager.default.createFile(atPath: socket, contents: nil)
+    let result = try cli.run(["reload", "--socket", socket, "--rules", rules])
+    #expect(result.status != 0)
+    #expect(result.errors.contains("broken.toml:1"), "\(result.errors)")
+  }
+
   @Test func reloadWithoutADaemonFails() throws {
     let cli = CLI()
     let result = try cli.run(["reload", "--db", cli.database])

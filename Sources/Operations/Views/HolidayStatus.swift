@@ -32,6 +32,14 @@ public struct HolidayStatus: Sendable, Equatable {
     return nil
   }
 
+  /// The note listings of `year` carry while its holidays are provisional, nil otherwise.
+  public static func note(_ holidays: HolidayCalendar, year: Int) -> String? {
+    holidays.isProvisional(year: year)
+      ? "note: the holidays of \(year) are provisional (no official notice installed): months are split by "
+        + "computed holidays without make-up working days"
+      : nil
+  }
+
   /// One line per year for `rules check`.
   public var lines: [String] {
     years.map { year in
