@@ -44,19 +44,12 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let month = try DateArguments.month(month)
     let (_, rules) = try options.rules.load()
-    let day =
-      try asOf.map { try DateArguments.day($0, option: "--as-of") }
-      ?? ReportCommand.lastSeenDay(
-        of: month, zone: rules.settings.timeZone)
-    let clock = ReportCommand.clock(seeing: day, zone: rules.settings.timeZone)
-    let current = try CurrentPlan.load(
-      store: try options.store.open(), rules: rules, at: clock ?? Date(), year: month.year,
-      refresh: !options.stored && kind.needsPlan, persist: clock == nil, withTasks: kind.needsPlan)
-    let request = ReportRequest(
-      month: month, asOf: day, project: project, current: current, contacts: options.contacts)
-    let output = try kind.build(request)
+    let report = try MonthReport.load(
+      store: try options.store.open(), rules: rules, month: try DateArguments.month(month),
+      asOf: try asOf.map { try DateArguments.day($0, option: "--as-of") }, project: project,
+      contacts: options.contacts, withPlan: kind.needsPlan, stored: options.stored, now: Date())
+    let output = kind.build(report)
     if json {
       print(try JSONText.encode(output.document))
     } else if csv {
@@ -65,20 +58,8 @@ struct ReportCommand: ParsableCommand {
       TableOutput.printText(output.tables)
     }
   }
-
-  /// Today when the month holds it, else the month's last day (or first, for a month to come).
-  static func lastSeenDay(of month: YearMonth, zone: TimeZone) -> LocalDate {
-    let today = LocalDate(Date(), in: zone)
-    return min(max(today, month.firstDay), month.lastDay)
-  }
-
-  /// The clock that sees `day` whole; nil (now) when that is today or later.
-  static func clock(seeing day: LocalDate, zone: TimeZone) -> Date? {
-    day >= LocalDate(Date(), in: zone) ? nil : DateArguments.endOf(day, in: zone)
-  }
 }
 
-/// The reports `visitctl report` prints.
 enum ReportKind: String, ExpressibleByArgument, CaseIterable {
   case spotCheck = "spot-check"
   case summary
@@ -90,43 +71,14 @@ enum ReportKind: String, ExpressibleByArgument, CaseIterable {
   var needsPlan: Bool { self == .spotCheck || self == .summary }
 
   /// Computes the report.
-  func build(_ request: ReportRequest) throws -> ReportOutput {
-    try request.checkProject()
+  func build(_ report: MonthReport) -> ReportOutput {
     switch self {
-    case .spotCheck: return SpotCheckTables.build(request)
-    case .summary: return SummaryTables.build(request)
-    case .captureRate: return CaptureTables.rates(request)
-    case .ranking: return CaptureTables.ranking(request)
-    case .sample: return SampleTables.build(request)
+    case .spotCheck: return SpotCheckTables.build(report)
+    case .summary: return SummaryTables.build(report)
+    case .captureRate: return CaptureTables.rates(report)
+    case .ranking: return CaptureTables.ranking(report)
+    case .sample: return SampleTables.build(report)
     }
-  }
-}
-
-/// What a report is computed from.
-struct ReportRequest {
-  let month: YearMonth
-  let asOf: LocalDate
-  let project: String?
-  let current: CurrentPlan
-  let contacts: ContactStyle
-
-  /// The projects reported on: the one asked for, or all.
-  var projects: [String] { project.map { [$0] } ?? current.facts.projectIDs }
-
-  /// The name of a project.
-  func name(_ project: String) -> String { current.facts.projects[project]?.name ?? "" }
-
-  /// Throws when `--project` names no known project.
-  func checkProject() throws {
-    if let project, current.facts.projects[project] == nil {
-      throw ValidationError("'\(project)' is not a known project")
-    }
-  }
-
-  /// The first threshold of a schedule's report that `pick` recognizes.
-  func threshold<T>(_ pick: (Report) -> T?) -> T? {
-    for schedule in current.rules.schedules { if let value = pick(schedule.report) { return value } }
-    return nil
   }
 }
 

@@ -4,24 +4,19 @@ import Operations
 import Planner
 import Policy
 
-/// The mid-month spot check (抽查) as a table.
+/// `report spot-check` as a table.
 enum SpotCheckTables {
-  static func build(_ request: ReportRequest) -> ReportOutput {
-    let threshold =
-      request.threshold { if case .spotCheck(let value) = $0 { value } else { nil } }
-      ?? SpotCheck(behindBelow: 0.8)
-    let current = request.current
-    let report = SpotCheckReport(
-      plan: current.plan, facts: current.facts, rules: current.rules, month: request.month,
-      asOf: request.asOf, threshold: threshold)
-    let rows = report.stewards.filter { request.project == nil || $0.project == request.project }
+  /// The spot check's table and document.
+  static func build(_ report: MonthReport) -> ReportOutput {
+    let document = report.spotCheck()
+    let current = report.current
     var table = TextTable(
-      "Spot check \(request.month) as of \(request.asOf) (behind below \(Figures.percent(threshold.behindBelow)))",
+      "Spot check \(report.month) as of \(report.asOf) (behind below \(Figures.percent(document.behindBelow)))",
       headers: [
         "project", "steward", "name", "owed", "done", "waived", "attempted", "overdue carried", "expected",
         "progress", "behind", "last contact",
       ])
-    for row in rows {
+    for row in document.stewards {
       let zone = current.zone(ofProject: row.project)
       table.append([
         row.project, row.steward, current.facts.stewards[row.steward]?.name ?? "", "\(row.owed)",
@@ -31,15 +26,6 @@ enum SpotCheckTables {
         row.lastContact.map { InstantText.minute($0, in: zone) } ?? "never",
       ])
     }
-    return ReportOutput(
-      tables: [table],
-      document: SpotCheckDocument(month: report.month, asOf: "\(report.asOf)", stewards: rows))
+    return ReportOutput(tables: [table], document: document)
   }
-}
-
-/// The spot check as `--json` prints it.
-private struct SpotCheckDocument: Encodable {
-  let month: YearMonth
-  let asOf: String
-  let stewards: [StewardProgress]
 }

@@ -6,53 +6,47 @@ import Policy
 
 /// The monthly summary (月度汇总) as tables: visits and compliance, compliance by steward, satisfaction, hot issues.
 enum SummaryTables {
-  static func build(_ request: ReportRequest) -> ReportOutput {
-    let current = request.current
-    let threshold =
-      request.threshold { if case .monthlySummary(let value) = $0 { value } else { nil } }
-      ?? Summary(commonMatterHouseholds: 3)
-    let summaries = request.projects.map {
-      MonthlySummary(
-        project: $0, month: request.month, plan: current.plan, facts: current.facts, rules: current.rules,
-        threshold: threshold)
-    }
-    let settings = current.rules.settings
+  static func build(_ request: MonthReport) -> ReportOutput {
+    let summaries = request.summaries()
+    let settings = request.current.rules.settings
     let tables = [
       visits(summaries, request), stewards(summaries),
       satisfaction(summaries, titles: settings.dimensions),
       hotIssues(summaries, titles: settings.feedbackCategories),
     ]
-    return ReportOutput(tables: tables, document: summaries.map(SummaryDocument.init))
+    return ReportOutput(tables: tables, document: summaries)
   }
 
-  private static func visits(_ summaries: [MonthlySummary], _ request: ReportRequest) -> TextTable {
+  private static func visits(_ summaries: [SummaryDocument], _ request: MonthReport) -> TextTable {
     var table = TextTable(
       "Monthly summary \(request.month): visits and compliance",
       headers: [
         "project", "name", "reached", "attempted", "in-home", "phone", "wechat", "sms", "deep",
         "out of window",
-        "tickets", "grade changes", "state changes", "owed", "on time", "late", "waived", "overdue",
+        "tickets", "grade changes", "state changes", "owed", "on time", "late", "waived", "overdue", "missed",
         "pending",
         "compliance", "waived share",
       ])
     for summary in summaries {
-      let channels = Channel.allCases.map { "\(summary.visitsByChannel[$0] ?? 0)" }
+      let channels = Channel.allCases.map { "\(summary.visitsByChannel[$0.rawValue] ?? 0)" }
       table.append(
         [summary.project, request.name(summary.project), "\(summary.reached)", "\(summary.attempted)"]
           + channels
           + [
-            "\(summary.visitsByKind[.deep] ?? 0)", "\(summary.outOfWindow)", "\(summary.ticketsRaised)",
+            "\(summary.visitsByKind[InterviewKind.deep.rawValue] ?? 0)", "\(summary.outOfWindow)",
+            "\(summary.ticketsRaised)",
             "\(summary.gradeChanges)", "\(summary.stateChanges)",
           ] + counts(summary.compliance))
     }
     return table
   }
 
-  private static func stewards(_ summaries: [MonthlySummary]) -> TextTable {
+  private static func stewards(_ summaries: [SummaryDocument]) -> TextTable {
     var table = TextTable(
       "Compliance by steward",
       headers: [
-        "project", "steward", "owed", "on time", "late", "waived", "overdue", "pending", "compliance",
+        "project", "steward", "owed", "on time", "late", "waived", "overdue", "missed", "pending",
+        "compliance",
         "waived share",
       ])
     for summary in summaries {
@@ -66,12 +60,13 @@ enum SummaryTables {
   private static func counts(_ compliance: Compliance) -> [String] {
     [
       "\(compliance.owed)", "\(compliance.onTime)", "\(compliance.late)", "\(compliance.waived)",
-      "\(compliance.overdue)", "\(compliance.pending)", Figures.percent(compliance.rate),
+      "\(compliance.overdue)", "\(compliance.missed)", "\(compliance.pending)",
+      Figures.percent(compliance.rate),
       Figures.percent(compliance.waivedShare),
     ]
   }
 
-  private static func satisfaction(_ summaries: [MonthlySummary], titles: [Label]) -> TextTable {
+  private static func satisfaction(_ summaries: [SummaryDocument], titles: [Label]) -> TextTable {
     var table = TextTable(
       "Satisfaction", headers: ["project", "dimension", "ratings", "mean", "rated 4-5"])
     for summary in summaries {
@@ -85,7 +80,7 @@ enum SummaryTables {
     return table
   }
 
-  private static func hotIssues(_ summaries: [MonthlySummary], titles: [Label]) -> TextTable {
+  private static func hotIssues(_ summaries: [SummaryDocument], titles: [Label]) -> TextTable {
     var table = TextTable(
       "Hot issues (共性事项: raised by several households)",
       headers: ["project", "category", "items", "households", "common matter"])
@@ -102,41 +97,5 @@ enum SummaryTables {
 
   private static func title(_ id: String, _ labels: [Label]) -> String {
     labels.first { $0.id == id }.map { "\($0.title) (\(id))" } ?? id
-  }
-}
-
-/// A monthly summary as JSON prints it: counts by kind and channel keyed by their names.
-struct SummaryDocument: Encodable {
-  let project: String
-  let month: YearMonth
-  let visitsByKind: [String: Int]
-  let visitsByChannel: [String: Int]
-  let reached: Int
-  let attempted: Int
-  let outOfWindow: Int
-  let ticketsRaised: Int
-  let gradeChanges: Int
-  let stateChanges: Int
-  let compliance: Compliance
-  let complianceBySteward: [String: Compliance]
-  let satisfaction: [DimensionScore]
-  let hotIssues: [HotIssue]
-
-  init(_ summary: MonthlySummary) {
-    project = summary.project
-    month = summary.month
-    visitsByKind = Dictionary(uniqueKeysWithValues: summary.visitsByKind.map { ($0.key.rawValue, $0.value) })
-    visitsByChannel = Dictionary(
-      uniqueKeysWithValues: summary.visitsByChannel.map { ($0.key.rawValue, $0.value) })
-    reached = summary.reached
-    attempted = summary.attempted
-    outOfWindow = summary.outOfWindow
-    ticketsRaised = summary.ticketsRaised
-    gradeChanges = summary.gradeChanges
-    stateChanges = summary.stateChanges
-    compliance = summary.compliance
-    complianceBySteward = summary.complianceBySteward
-    satisfaction = summary.satisfaction
-    hotIssues = summary.hotIssues
   }
 }
