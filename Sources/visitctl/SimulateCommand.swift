@@ -49,36 +49,3 @@ struct SimulateCommand: ParsableCommand {
     }
   }
 }
-
-/// Plans every day of a period at its end and collects each month's figures on the days the schedules run.
-struct Simulation {
-  let rules: RuleSet
-  let facts: Facts
-  let from: LocalDate
-  let to: LocalDate
-
-  /// The months of the period, each with its figures.
-  func run() -> [SimulatedMonth] {
-    let zone = rules.settings.timeZone
-    let planner = Planner(rules: rules, from: from, to: to)
-    var plan: Plan?
-    var months: [SimulatedMonth] = []
-    var month = SimulatedMonth(month: YearMonth(from))
-    for number in from.dayNumber...to.dayNumber {
-      let day = LocalDate(dayNumber: number)
-      let clock = DateArguments.endOf(day, in: zone)
-      let today = planner.plan(facts, at: clock, previous: plan)
-      plan = today
-      let figures = MonthFigures(rules: rules, facts: facts, plan: today, month: month.month)
-      if day.day == 15 { month.spotCheck = figures.spotCheck(asOf: day) }
-      if day.day == 25 { month.summaries = figures.summaries() }
-      if day == day.lastOfMonth || day == to {
-        month.stewards = figures.stewards(clock: clock)
-        month.ranking = figures.ranking(until: clock)
-        months.append(month)
-        month = SimulatedMonth(month: YearMonth(day.adding(days: 1)))
-      }
-    }
-    return months
-  }
-}
