@@ -18,7 +18,7 @@ struct DemoVisit {
     var row = [
       "\(code)#1", code, DemoText.time(day, minutes: minutes), channel, kind, steward, "", outcome,
     ]
-    guard outcome == "已访" else { return row + Array(repeating: "", count: 10) }
+    guard outcome == "已访" else { return row + Array(repeating: "", count: 12) }
     row[6] = random.chance(75) ? "产权人" : random.pick(["家属", "租户"])
     row.append(random.chance(40) ? random.pick(DemoWords.families) : "")
     row.append(random.chance(25) ? random.pick(DemoWords.hobbies) : "")
@@ -33,7 +33,7 @@ struct DemoVisit {
     } else {
       row.append("")
     }
-    return row
+    return row + ["", ""]
   }
 
   private func ratings(_ random: inout SplitMix64) -> String {

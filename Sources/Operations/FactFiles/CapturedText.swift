@@ -10,7 +10,8 @@ struct CapturedText {
 
   /// The information columns and the field each one changes (家庭成员 counts as name information).
   static let infoColumns: [(String, InfoField)] = [
-    ("family", .name), ("hobbies", .hobbies), ("pets", .pets), ("contact", .contact),
+    ("family", .name), ("hobbies", .hobbies), ("pets", .pets), ("contact", .contact), ("gender", .gender),
+    ("house-state", .houseState),
   ]
 
   init(_ row: inout CSVRow, context: ImportContext) {

@@ -154,5 +154,7 @@ public struct Column: Sendable, Hashable {
     Column("feedback-category", "评价类别", .name),
     Column("ratings", "满意度", .list),
     Column("tickets", "报事单号", .list),
+    Column("gender", "性别", .text),
+    Column("house-state", "房屋状态", .text),
   ]
 }
