@@ -1,4 +1,5 @@
 import Dispatch
+import Glibc
 import NIOCore
 import NIOPosix
 
@@ -13,6 +14,9 @@ import NIOPosix
 enum Entry {
   static func main() {
     HangupSignal.block()
+    // A file grown past RLIMIT_FSIZE (a full quota) fails the write with EFBIG instead of killing the process:
+    // the store reports the error and the daemon retries later.
+    signal(SIGXFSZ, SIG_IGN)
     NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     let finished = DispatchSemaphore(value: 0)
     Task.detached {

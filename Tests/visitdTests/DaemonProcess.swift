@@ -32,14 +32,21 @@ final class DaemonProcess: @unchecked Sendable {
   var rules: String { "\(folder)/rules" }
   var logPath: String { "\(folder)/visitd-\(runs).log" }
 
-  /// Starts the daemon; `environment` adds variables (e.g. `WATCHDOG_USEC`).
-  func start(environment: [String: String] = [:]) throws {
+  /// Starts the daemon; `environment` adds variables (e.g. `WATCHDOG_USEC`); with `fileSizeBlocks` no file it
+  /// writes may grow past that many 1 KiB blocks (`ulimit -f`, a full disk as far as the daemon can tell).
+  func start(environment: [String: String] = [:], fileSizeBlocks: Int? = nil) throws {
     runs += 1
     process = Process()
-    process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "visitd"))
-    process.arguments = [
-      "--db", database, "--rules", rules, "--demo-if-empty",
-    ]
+    let arguments = ["--db", database, "--rules", rules, "--demo-if-empty"]
+    if let fileSizeBlocks {
+      process.executableURL = URL(fileURLWithPath: "/bin/bash")
+      process.arguments =
+        ["-c", "ulimit -f \(fileSizeBlocks) && exec \"$0\" \"$@\"", BuiltProducts.path(of: "visitd")]
+        + arguments
+    } else {
+      process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "visitd"))
+      process.arguments = arguments
+    }
     var variables = ProcessInfo.processInfo.environment
     variables["NOTIFY_SOCKET"] = notify.path
     variables.removeValue(forKey: "JOURNAL_STREAM")

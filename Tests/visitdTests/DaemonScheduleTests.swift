@@ -67,4 +67,21 @@ private let everyTwoSeconds = """
     #expect(Set(rows.map(\.key)).count == rows.count)
     #expect(!rows.isEmpty)
   }
+
+  @Test func aFullDiskHoldsSchedulesBackAndSaysSoInsteadOfEndingTheDaemon() async throws {
+    let daemon = try DaemonProcess(schedules: everyTwoSeconds)
+    try daemon.start()
+    _ = try #require(try await daemon.waitReady())
+    _ = try await daemon.waitFor { $0.contains("STATUS=") && runs(in: daemon.log) > 0 }
+    daemon.signal(SIGTERM)
+    #expect(try await daemon.waitExit() == 0)
+    try daemon.start(fileSizeBlocks: 64)
+    _ = try #require(try await daemon.waitReady())
+    let failing = try await daemon.waitFor(timeout: 30) { $0.contains("storage failing") }
+    #expect(failing != nil, "\(daemon.log)")
+    #expect(daemon.process.isRunning)
+    #expect(daemon.log.contains("could not be stored"))
+    daemon.signal(SIGTERM)
+    #expect(try await daemon.waitExit() == 0)
+  }
 }
