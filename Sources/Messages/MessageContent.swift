@@ -2,8 +2,14 @@
 public enum MessageContent: Codable, Sendable, Hashable {
   /// The steward's daily digest.
   case stewardDigest(StewardDigest)
-  /// An overdue escalation step.
+  /// One overdue task for one step (outbox rows stored before the per-audience digests).
   case overdueEscalation(OverdueEscalation)
+  /// A steward's overdue visits of the day.
+  case stewardOverdue(StewardOverdueDigest)
+  /// A project lead's per-steward overdue counts of the day.
+  case leadOverdue(LeadOverdueDigest)
+  /// Operations' per-project overdue counts of the day.
+  case operationsOverdue(OperationsOverdueDigest)
   /// The 15th spot check.
   case spotCheck(SpotCheckNotice)
   /// The 25th summary and the ranking.
@@ -18,6 +24,9 @@ public enum MessageContent: Codable, Sendable, Hashable {
     switch self {
     case .stewardDigest: "steward-digest"
     case .overdueEscalation: "overdue-escalation"
+    case .stewardOverdue: "steward-overdue"
+    case .leadOverdue: "lead-overdue"
+    case .operationsOverdue: "operations-overdue"
     case .spotCheck: "spot-check"
     case .monthlySummary: "monthly-summary"
     case .verificationSample: "verification-sample"
@@ -30,6 +39,9 @@ public enum MessageContent: Codable, Sendable, Hashable {
     switch self {
     case .stewardDigest(let value): value
     case .overdueEscalation(let value): value
+    case .stewardOverdue(let value): value
+    case .leadOverdue(let value): value
+    case .operationsOverdue(let value): value
     case .spotCheck(let value): value
     case .monthlySummary(let value): value
     case .verificationSample(let value): value

@@ -24,13 +24,14 @@ import Testing
 
   @Test func ownersNeverAppearWhole() throws {
     let owner = OwnerRef(household: "B-1-1-0101", surname: "王建国", phone: "13900001111")
-    let escalation = OverdueEscalation(
-      project: "东苑", steward: "李娜",
-      visit: VisitLine(owner: owner, rule: "年度入户", channel: "入户", due: "2026-11-01"),
-      daysOverdue: 5, step: "项目负责人")
-    let message = OutboxMessage(
-      audience: .projectLead, project: "P1", content: .overdueEscalation(escalation))
-    let entry = try message.entry(key: "overdue:T1:1", notBefore: Date())
+    let digest = StewardOverdueDigest(
+      steward: "李娜", date: "2026-11-06",
+      visits: [
+        OverdueVisit(
+          visit: VisitLine(owner: owner, rule: "年度入户", channel: "入户", due: "2026-11-01"), daysOverdue: 5)
+      ], settled: nil)
+    let message = OutboxMessage(audience: .steward, project: "P1", content: .stewardOverdue(digest))
+    let entry = try message.entry(key: "overdue:steward:S1:2026-11-06", notBefore: Date())
     let text = try renderer.render(OutboxMessage.decode(entry.payload), key: entry.key).text
     for shown in [text, entry.payload] {
       #expect(!shown.contains("13900001111"))
@@ -41,8 +42,66 @@ import Testing
     #expect(try renderer.render(OutboxMessage.decode(smuggled), key: "k").text.contains("139****1111"))
   }
 
+  @Test func aStewardsOverdueDigestListsMostOverdueFirstThenWhatWasSettled() throws {
+    let visits = [
+      OverdueVisit(
+        visit: VisitLine(owner: Fixtures.owner, rule: "新入住上门拜访", channel: "入户", due: "2026-11-10"),
+        daysOverdue: 16),
+      OverdueVisit(
+        visit: VisitLine(owner: Fixtures.owner, rule: "报事跟踪回访", channel: "入户/电话/微信", due: "2026-11-20"),
+        daysOverdue: 6),
+    ]
+    let digest = StewardOverdueDigest(steward: "李娜", date: "2026-11-26", visits: visits, settled: 2)
+    let rendered = try renderer.render(
+      OutboxMessage(audience: .steward, project: "P1", content: .stewardOverdue(digest)), key: "k")
+    #expect(rendered.title == "【逾期回访】李娜：2 项逾期（2026-11-26）")
+    #expect(
+      rendered.body == """
+        - A-3-1-1202 张先生/女士 138****5678 · 新入住上门拜访 · 入户 · 应于 2026-11-10 前完成，已逾期 16 天
+        - A-3-1-1202 张先生/女士 138****5678 · 报事跟踪回访 · 入户/电话/微信 · 应于 2026-11-20 前完成，已逾期 6 天
+        自上次提醒以来已处理 2 项。
+        请尽快安排回访，或登记豁免原因。
+        """)
+  }
+
+  @Test func aClearedEscalationSaysSoInOneLine() throws {
+    let steward = StewardOverdueDigest(steward: "李娜", date: "2026-11-26", visits: [], settled: 3)
+    let lead = LeadOverdueDigest(project: "东苑", date: "2026-11-26", stewards: [], settled: 1)
+    let operations = OperationsOverdueDigest(date: "2026-11-26", projects: [], settled: 1)
+    let texts = try [
+      MessageContent.stewardOverdue(steward), .leadOverdue(lead), .operationsOverdue(operations),
+    ].map { try renderer.render(OutboxMessage(audience: .steward, project: nil, content: $0), key: "k") }
+    #expect(
+      texts.map(\.title) == [
+        "【逾期回访已清零】李娜（2026-11-26）", "【逾期回访已清零】东苑（2026-11-26）", "【逾期回访已清零】全部项目（2026-11-26）",
+      ])
+    #expect(texts[0].body == "您名下的逾期回访已全部处理（自上次提醒以来处理 3 项）。")
+  }
+
   @Test(arguments: [
-    MessageContent.spotCheck(
+    MessageContent.leadOverdue(
+      LeadOverdueDigest(
+        project: "东苑", date: "2026-11-26",
+        stewards: [
+          StewardOverdueCount(
+            steward: "李娜", count: 4,
+            oldest: [
+              OverdueVisit(
+                visit: VisitLine(owner: Fixtures.owner, rule: "深度访谈", channel: "入户", due: "2026-11-20"),
+                daysOverdue: 6)
+            ])
+        ], settled: nil)),
+    .operationsOverdue(
+      OperationsOverdueDigest(
+        date: "2026-11-26",
+        projects: [ProjectOverdueCount(project: "东苑", count: 4, stewards: 1, oldestDays: 6)],
+        settled: 1)),
+    .overdueEscalation(
+      OverdueEscalation(
+        project: "东苑", steward: "李娜",
+        visit: VisitLine(owner: Fixtures.owner, rule: "年度入户", channel: "入户", due: "2026-11-01"),
+        daysOverdue: 5, step: "项目负责人")),
+    .spotCheck(
       SpotCheckNotice(
         project: "东苑", month: "2026-11",
         stewards: [StewardProgress(rank: 1, steward: "李娜", planned: 20, done: 8, behind: 12)])),

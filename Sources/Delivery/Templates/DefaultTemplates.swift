@@ -5,7 +5,9 @@
 enum DefaultTemplates {
   /// Every shipped template by name.
   static let all: [String: String] = [
-    "steward-digest": stewardDigest, "overdue-escalation": overdueEscalation, "spot-check": spotCheck,
+    "steward-digest": stewardDigest, "overdue-escalation": overdueEscalation,
+    "steward-overdue": stewardOverdue,
+    "lead-overdue": leadOverdue, "operations-overdue": operationsOverdue, "spot-check": spotCheck,
     "monthly-summary": monthlySummary, "verification-sample": verificationSample, "dead-letter": deadLetter,
   ]
 
@@ -38,6 +40,59 @@ enum DefaultTemplates {
     提醒对象：{{step}}
     - {{visit.owner.household}} {{visit.owner.surname}}先生/女士 {{visit.owner.phone}} · {{visit.rule}} · {{visit.channel}} · 应于 {{visit.due}} 前完成
     请尽快安排回访，或登记豁免原因。
+
+    """
+
+  static let stewardOverdue = """
+    {{#cleared}}【逾期回访已清零】{{steward}}（{{date}}）{{/cleared}}{{^cleared}}【逾期回访】{{steward}}：{{total}} 项逾期（{{date}}）{{/cleared}}
+    {{#cleared}}
+    您名下的逾期回访已全部处理{{#settled}}（自上次提醒以来处理 {{settled}} 项）{{/settled}}。
+    {{/cleared}}
+    {{^cleared}}
+    {{#visits}}
+    - {{visit.owner.household}} {{visit.owner.surname}}先生/女士 {{visit.owner.phone}} · {{visit.rule}} · {{visit.channel}} · 应于 {{visit.due}} 前完成，已逾期 {{daysOverdue}} 天
+    {{/visits}}
+    {{#settled}}
+    自上次提醒以来已处理 {{settled}} 项。
+    {{/settled}}
+    请尽快安排回访，或登记豁免原因。
+    {{/cleared}}
+
+    """
+
+  static let leadOverdue = """
+    {{#cleared}}【逾期回访已清零】{{project}}（{{date}}）{{/cleared}}{{^cleared}}【逾期回访】{{project}}：{{total}} 项逾期（{{date}}）{{/cleared}}
+    {{#cleared}}
+    本项目升级至项目负责人的逾期回访已全部处理{{#settled}}（自上次提醒以来处理 {{settled}} 项）{{/settled}}。
+    {{/cleared}}
+    {{^cleared}}
+    {{#stewards}}
+    管家 {{steward}}：{{count}} 项，最久：
+    {{#oldest}}
+    - {{visit.owner.household}} {{visit.owner.surname}}先生/女士 · {{visit.rule}} · 已逾期 {{daysOverdue}} 天
+    {{/oldest}}
+    {{/stewards}}
+    {{#settled}}
+    自上次提醒以来已处理 {{settled}} 项。
+    {{/settled}}
+    请督促管家尽快完成回访，或审批豁免。
+    {{/cleared}}
+
+    """
+
+  static let operationsOverdue = """
+    {{#cleared}}【逾期回访已清零】全部项目（{{date}}）{{/cleared}}{{^cleared}}【逾期回访】全部项目：{{total}} 项逾期（{{date}}）{{/cleared}}
+    {{#cleared}}
+    升级至运营管理部的逾期回访已全部处理{{#settled}}（自上次提醒以来处理 {{settled}} 项）{{/settled}}。
+    {{/cleared}}
+    {{^cleared}}
+    {{#projects}}
+    - {{project}}：{{count}} 项，涉及管家 {{stewards}} 人，最久已逾期 {{oldestDays}} 天
+    {{/projects}}
+    {{#settled}}
+    自上次提醒以来已处理 {{settled}} 项。
+    {{/settled}}
+    {{/cleared}}
 
     """
 

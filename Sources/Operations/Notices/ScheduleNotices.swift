@@ -27,8 +27,11 @@ public struct ScheduleNotices {
     case .dailyDigest:
       messages = StewardDigests(rules: rules, facts: facts, plan: plan).messages(on: day)
     case .overdueEscalation(let escalation):
+      let previous =
+        schedule.previousElapse(before: instant, zone: rules.settings.timeZone, holidays: rules.holidays)
+        ?? instant.addingTimeInterval(-86_400)
       messages = OverdueNotices(rules: rules, facts: facts, plan: plan, escalation: escalation).messages(
-        on: day)
+        at: instant, previous: previous)
     case .spotCheck(let threshold): messages = spotChecks(month: month, day: day, threshold: threshold)
     case .monthlySummary(let threshold): messages = [summary(month: month, threshold: threshold)]
     case .captureRateRanking(let ranking): messages = [self.ranking(month.adding(-1), ranking, at: instant)]
