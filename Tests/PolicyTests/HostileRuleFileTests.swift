@@ -7,25 +7,14 @@ import Testing
 /// limit, and never crashes (issue 16).
 @Suite("Hostile rule files")
 struct HostileRuleFileTests {
-  private static let rule = """
-    id = "r"
-    title = "测试"
-    kind = "basic"
-    channels = ["phone"]
-
-    [select]
-    state = ["vacant"]
-    grade = ["A", "B"]
-
-    """
+  private static let rule = Support.ruleHead
 
   private static let allowedRootKeys =
     "expected id, title, description, kind, channels, interviewees, split, grace, precedence, select, trigger "
     + "or visiting-window"
 
   private func problems(_ name: String, _ text: String) throws -> [String] {
-    let directory = try Support.directory([name: text])
-    return Support.messages(Support.load(over: [directory]), relativeTo: directory)
+    try Support.problems(name, text)
   }
 
   private func problems(_ name: String, bytes: [UInt8]) throws -> [String] {

@@ -7,21 +7,10 @@ import Testing
 /// their line, so that the daemon cannot spin or overflow (issue 16).
 @Suite("Span and count limits")
 struct SpanAndCountLimitTests {
-  private static let rule = """
-    id = "r"
-    title = "测试"
-    kind = "basic"
-    channels = ["phone"]
-
-    [select]
-    state = ["vacant"]
-    grade = ["A", "B"]
-
-    """
+  private static let rule = Support.ruleHead
 
   private func problems(_ name: String, _ text: String) throws -> [String] {
-    let directory = try Support.directory([name: text])
-    return Support.messages(Support.load(over: [directory]), relativeTo: directory)
+    try Support.problems(name, text)
   }
 
   @Test func aRepeatOfZeroDaysIsRefusedAtItsLine() throws {

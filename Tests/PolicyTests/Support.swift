@@ -18,6 +18,25 @@ enum Support {
     return path
   }()
 
+  /// The head of a valid basic rule (id `r`, vacant A/B households), its trigger left to the test.
+  static let ruleHead = """
+    id = "r"
+    title = "测试"
+    kind = "basic"
+    channels = ["phone"]
+
+    [select]
+    state = ["vacant"]
+    grade = ["A", "B"]
+
+    """
+
+  /// The problems of loading `text` as the one file `name`, as `file:line: message` relative to its folder.
+  static func problems(_ name: String, _ text: String) throws -> [String] {
+    let directory = try Support.directory([name: text])
+    return Support.messages(Support.load(over: [directory]), relativeTo: directory)
+  }
+
   /// A fresh temporary directory holding `files` (name → text).
   static func directory(_ files: [String: String]) throws -> String {
     let path = (root as NSString).appendingPathComponent(UUID().uuidString)
