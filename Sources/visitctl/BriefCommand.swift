@@ -26,11 +26,13 @@ struct BriefCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    let current = try options.currentPlan(scope: .household(household))
-    guard let found = current.facts.households[household] else {
-      throw ValidationError("'\(household)' is not a known household")
-    }
-    let brief = VisitBrief(found, current: current, contacts: options.contacts, lastContacts: lastContacts)
+    let (_, rules) = try options.rules.load()
+    guard
+      let brief = try VisitBrief.load(
+        store: try options.store.open(), rules: rules, household: household, clock: Date(),
+        stored: options.stored,
+        contacts: options.contacts, lastContacts: lastContacts)
+    else { throw ValidationError("'\(household)' is not a known household") }
     print(json ? try JSONText.encode(brief) : brief.text)
   }
 }

@@ -32,6 +32,12 @@ import Testing
     #expect(corrections.map(\.subject) == [.visit("V1")])
     #expect(corrections.first?.by == "ops1" && corrections.first?.reason == "录错户号")
     #expect(try store.loadFacts().visits(of: "H1").isEmpty, "the plan no longer sees the voided visit")
+    let brief = try #require(
+      try VisitBrief.load(
+        store: store, rules: World.rules, household: "H1", clock: clock, stored: true,
+        contacts: ContactStyle(showContact: false), lastContacts: 5))
+    #expect(brief.corrections.count == 1)
+    #expect(brief.corrections.first?.hasPrefix("visit V1 voided by ops1 at 2026-06-10 20:00: 录错户号") == true)
     let again = try recording.voidVisit("V1", reason: "again", by: "ops1")
     #expect(again.summary.isEmpty, "voiding twice changes nothing")
   }

@@ -20,6 +20,39 @@ public struct VisitBrief: Encodable, Sendable {
   public let tickets: [String]
   /// Owner and family information no visit has captured yet.
   public let missing: [String]
+  /// Facts of the household voided as entered by mistake: what, by whom, when and why.
+  public var corrections: [String] = []
+
+  /// The brief of household `code` at `clock`: its plan read from `store` (re-planned first unless `stored`),
+  /// with its corrections; nil when the household is unknown.
+  public static func load(
+    store: any FactStore, rules: RuleSet, household code: String, clock: Date, stored: Bool,
+    contacts: ContactStyle, lastContacts count: Int
+  ) throws -> VisitBrief? {
+    let current = try CurrentPlan.load(
+      store: store, rules: rules, at: clock, refresh: !stored, scope: .household(code))
+    guard let household = current.facts.households[code] else { return nil }
+    var brief = VisitBrief(household, current: current, contacts: contacts, lastContacts: count)
+    let zone = current.zone(ofProject: household.project)
+    brief.corrections = try store.read { try $0.corrections(household: code) }.map { correction in
+      let what: String
+      switch correction.subject {
+      case .visit(let id): what = "visit \(id)"
+      case .waiver(let task): what = "waiver of \(task)"
+      case .entry(let entry):
+        let change: String
+        switch entry.change {
+        case .state(let state): change = "state \(state.rawValue)"
+        case .grade(let grade): change = "grade \(grade.rawValue)"
+        case .event(let name): change = "event \(name.rawValue)"
+        }
+        what = "\(change) at \(InstantText.minute(entry.at, in: zone))"
+      }
+      return
+        "\(what) voided by \(correction.by) at \(InstantText.minute(correction.at, in: zone)): \(correction.reason)"
+    }
+    return brief
+  }
 
   /// The brief of `household` in the plan `current`, owners shown as `contacts` says, with the last `count`
   /// contacts.
@@ -70,6 +103,7 @@ public struct VisitBrief: Encodable, Sendable {
     lines += lastContacts.isEmpty ? ["  none"] : lastContacts.map { "  " + $0.line }
     lines += ["", "Tickets:"] + (tickets.isEmpty ? ["  none open"] : tickets.map { "  " + $0 })
     lines += ["", "Still missing:", "  " + (missing.isEmpty ? "nothing" : missing.joined(separator: ", "))]
+    if !corrections.isEmpty { lines += ["", "Corrections:"] + corrections.map { "  " + $0 } }
     return lines.joined(separator: "\n")
   }
 }
