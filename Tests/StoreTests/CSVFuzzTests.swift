@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 import Store
 import StoreSQLite
 import Testing
@@ -49,7 +50,7 @@ import Testing
 
   @Test(arguments: FactFileKind.allCases)
   func mutatedFilesNeverCrashHangOrGoUnplaced(kind: FactFileKind) {
-    var random = FuzzRandom(seed: 0x5EED_0000 + UInt64(FactFileKind.allCases.firstIndex(of: kind) ?? 0))
+    var random = SplitMix64(seed: 0x5EED_0000 + UInt64(FactFileKind.allCases.firstIndex(of: kind) ?? 0))
     let importer = FactImporter(kind: kind, fileName: kind.fileName, context: Self.context)
     let original =
       Array(
@@ -86,7 +87,7 @@ import Testing
     return ImportContext(catalog: catalog, now: Seed.instant("2026-11-01 12:00"))
   }
 
-  static func mutate(_ bytes: inout [UInt8], _ random: inout FuzzRandom) {
+  static func mutate(_ bytes: inout [UInt8], _ random: inout SplitMix64) {
     let at = random.below(bytes.count + 1)
     switch random.below(7) {
     case 0: if at < bytes.count { bytes[at] ^= UInt8(truncatingIfNeeded: random.below(255) + 1) }
@@ -122,21 +123,5 @@ import Testing
       }
     }
     return nil
-  }
-}
-
-/// SplitMix64: a seeded generator, so that a failing input comes back on every run.
-struct FuzzRandom {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  /// A number in `0..<bound` (bound > 0).
-  mutating func below(_ bound: Int) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Int((value ^ (value >> 31)) % UInt64(bound))
   }
 }
