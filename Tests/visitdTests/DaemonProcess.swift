@@ -32,14 +32,14 @@ final class DaemonProcess: @unchecked Sendable {
   var rules: String { "\(folder)/rules" }
   var logPath: String { "\(folder)/visitd-\(runs).log" }
 
-  /// Starts the daemon; `environment` adds variables (e.g. `WATCHDOG_USEC`).
-  func start(environment: [String: String] = [:]) throws {
+  /// Starts the daemon; `environment` adds variables (e.g. `WATCHDOG_USEC`); `launcher` is a program that
+  /// execs the daemon with its arguments (keeping its process id).
+  func start(environment: [String: String] = [:], launcher: String? = nil) throws {
     runs += 1
     process = Process()
-    process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "visitd"))
-    process.arguments = [
-      "--db", database, "--rules", rules, "--demo-if-empty",
-    ]
+    let arguments = [BuiltProducts.path(of: "visitd"), "--db", database, "--rules", rules, "--demo-if-empty"]
+    process.executableURL = URL(fileURLWithPath: launcher ?? arguments[0])
+    process.arguments = launcher == nil ? Array(arguments.dropFirst()) : arguments
     var variables = ProcessInfo.processInfo.environment
     variables["NOTIFY_SOCKET"] = notify.path
     variables.removeValue(forKey: "JOURNAL_STREAM")
