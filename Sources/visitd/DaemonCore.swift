@@ -113,11 +113,16 @@ struct DaemonCore {
     return due
   }
 
-  /// The next instant anything is due: a schedule, or a task window opening or passing its last day.
+  /// The next instant anything is due: a schedule, a task window opening or passing its last day, or the
+  /// new year, whose plan is made at its first instant.
   func nextInstant(after now: Date) -> (what: String, at: Date)? {
     let schedule = policy.timetable.nextInstant(after: now).map { (what: $0.schedule, at: $0.at) }
     let task = outlook.nextChange.flatMap { $0 > now ? (what: "task windows", at: $0) : nil }
-    return [schedule, task].compactMap { $0 }.min { $0.at < $1.at }
+    // The stored plan does not know next year's windows: without this, a year whose tasks are all settled
+    // would be planned again only when some schedule next woke the daemon.
+    let zone = policy.rules.settings.timeZone
+    let newYear = (what: "new year", at: policy.planner.to.adding(days: 1).startInstant(in: zone))
+    return [schedule, task, newYear].compactMap { $0 }.min { $0.at < $1.at }
   }
 
   /// Today's date in the policy's zone.

@@ -59,6 +59,8 @@ final class DaemonService: Service, Sendable {
   {
     var lastDay = core.today(Date())
     var storage = StorageRetry()
+    var pass = WatchdogPass.begin(notifier: notifier)
+    defer { pass.end() }
     while true {
       let now = Date()
       if core.today(now) != lastDay || core.outlook.nextChange.map({ $0 <= now }) ?? false {
@@ -81,8 +83,10 @@ final class DaemonService: Service, Sendable {
         storage.retryAt.map { (what: "storage retry", at: $0) },
       ].compactMap { $0 }.min { $0.at < $1.at }
       notifier.status(core.status(next: next, storageProblem: storage.problem))
+      pass.end()
       if Watchdog.interval != nil { notifier.watchdog() }
       let wakes = await sleeper.sleepDetached(until: next?.at, watchdogEvery: Watchdog.pingInterval)
+      pass = WatchdogPass.begin(notifier: notifier)
       if try await handle(wakes, core: &core, worker: &worker, transport: transport) == .stop { return }
     }
   }

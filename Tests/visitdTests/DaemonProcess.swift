@@ -32,21 +32,20 @@ final class DaemonProcess: @unchecked Sendable {
   var rules: String { "\(folder)/rules" }
   var logPath: String { "\(folder)/visitd-\(runs).log" }
 
-  /// Starts the daemon; `environment` adds variables (e.g. `WATCHDOG_USEC`); with `fileSizeBlocks` no file it
-  /// writes may grow past that many 1 KiB blocks (`ulimit -f`, a full disk as far as the daemon can tell).
-  func start(environment: [String: String] = [:], fileSizeBlocks: Int? = nil) throws {
+  /// Starts the daemon; `environment` adds variables (e.g. `WATCHDOG_USEC`); `launcher` is a program that
+  /// execs the daemon with its arguments (keeping its process id); with `fileSizeBlocks` no file it writes may
+  /// grow past that many 1 KiB blocks (`ulimit -f`, a full disk as far as the daemon can tell).
+  func start(environment: [String: String] = [:], launcher: String? = nil, fileSizeBlocks: Int? = nil) throws
+  {
     runs += 1
     process = Process()
-    let arguments = ["--db", database, "--rules", rules, "--demo-if-empty"]
+    let daemon = [BuiltProducts.path(of: "visitd"), "--db", database, "--rules", rules, "--demo-if-empty"]
+    var command = launcher.map { [$0] + daemon } ?? daemon
     if let fileSizeBlocks {
-      process.executableURL = URL(fileURLWithPath: "/bin/bash")
-      process.arguments =
-        ["-c", "ulimit -f \(fileSizeBlocks) && exec \"$0\" \"$@\"", BuiltProducts.path(of: "visitd")]
-        + arguments
-    } else {
-      process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "visitd"))
-      process.arguments = arguments
+      command = ["/bin/bash", "-c", "ulimit -f \(fileSizeBlocks) && exec \"$0\" \"$@\""] + command
     }
+    process.executableURL = URL(fileURLWithPath: command[0])
+    process.arguments = Array(command.dropFirst())
     var variables = ProcessInfo.processInfo.environment
     variables["NOTIFY_SOCKET"] = notify.path
     variables.removeValue(forKey: "JOURNAL_STREAM")
