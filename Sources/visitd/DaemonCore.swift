@@ -6,7 +6,6 @@ import Operations
 import Planner
 import Policy
 import Store
-import Systemd
 
 /// What the daemon holds between wake-ups: the store, the rules in force, the schedules' last runs, and the
 /// outlook of the stored plan. Facts and tasks stay in the database; they are read when a schedule runs.
@@ -66,12 +65,10 @@ struct DaemonCore {
     policy = policy.planning(at: now)
     let planning = StoredPlanning(rules: policy.rules, clock: now)
     if !planning.isCurrent(try store.planStamp()) {
-      // Every household at a new year, new rules or after an upgrade: tens of seconds at 1,000,000, so the
-      // watchdog is fed meanwhile.
-      let update = try WatchdogFeeder.feeding {
-        try store.replan { reader in
-          try planning.isCurrent(reader.planStamp()) ? nil : try planning.whole(reader).update
-        }
+      // Every household at a new year, new rules or after an upgrade: tens of seconds at 1,000,000 (the loop's
+      // WatchdogPass feeds the watchdog meanwhile).
+      let update = try store.replan { reader in
+        try planning.isCurrent(reader.planStamp()) ? nil : try planning.whole(reader).update
       }
       if let update {
         let kinds = update.kindCounts.map { "\($0.key.rawValue) \($0.value)" }
@@ -90,12 +87,10 @@ struct DaemonCore {
     let due = policy.timetable.due(lastRuns: lastRuns, now: now)
     guard !due.isEmpty else { return [] }
     let planner = policy.planner
-    let (facts, plan) = try WatchdogFeeder.feeding { () throws -> (Facts, Plan) in
-      try store.read { reader in
-        let facts = try reader.loadFacts()
-        let tasks = try reader.tasks(household: nil).filter(planner.overlaps)
-        return (facts, planner.restore(tasks, facts: facts, at: now))
-      }
+    let (facts, plan) = try store.read { reader in
+      let facts = try reader.loadFacts()
+      let tasks = try reader.tasks(household: nil).filter(planner.overlaps)
+      return (facts, planner.restore(tasks, facts: facts, at: now))
     }
     defer { releaseMemory() }
     for run in due {
