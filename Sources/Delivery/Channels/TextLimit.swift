@@ -1,17 +1,46 @@
-/// Cuts text to a byte budget at a character boundary, saying it was cut.
+/// Fits text to a vendor's byte budget: whole lines from the top (the producers put the most urgent first), then
+/// a line saying how many items were left out; never a line or a character cut in two, unless the first line
+/// alone is too long.
 enum TextLimit {
-  static let marker = "\n…（内容过长，已截断）"
-
-  /// `text` when it fits in `bytes` UTF-8 bytes, else its longest prefix that fits with the marker.
+  /// `text` when it fits in `bytes` UTF-8 bytes, else its first lines that fit with a last line saying how many
+  /// items (`- ` lines, else non-empty lines) were left out.
   static func truncated(_ text: String, bytes: Int) -> String {
     guard text.utf8.count > bytes else { return text }
-    var budget = bytes - marker.utf8.count
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var keep = 0
+    var used = 0
+    while keep < lines.count {
+      let next = used + (keep == 0 ? 0 : 1) + lines[keep].utf8.count
+      guard next + 1 + marker(leftOut: lines[(keep + 1)...]).utf8.count <= bytes else { break }
+      used = next
+      keep += 1
+    }
+    guard keep > 0 else {
+      // The first line alone is too long: the one place a line is cut, at a character.
+      let rest = lines.count > 1 ? "\n" + marker(leftOut: lines[1...]) : ""
+      return cut(String(lines[0]), bytes: bytes - cutMark.utf8.count - rest.utf8.count) + cutMark + rest
+    }
+    return lines[..<keep].joined(separator: "\n") + "\n" + marker(leftOut: lines[keep...])
+  }
+
+  /// What ends a line cut short.
+  static let cutMark = "…（已截断）"
+
+  /// `…还有 N 项未列出` for the list items among `lines` (or the non-empty lines when none is an item).
+  static func marker(leftOut lines: ArraySlice<Substring>) -> String {
+    let items = lines.filter { $0.hasPrefix("- ") }.count
+    return "…还有 \(items > 0 ? items : lines.filter { !$0.isEmpty }.count) 项未列出"
+  }
+
+  /// The longest prefix of `text` within `bytes`, cut at a character boundary.
+  private static func cut(_ text: String, bytes: Int) -> String {
+    var budget = bytes
     var kept = ""
     for character in text {
       budget -= character.utf8.count
       if budget < 0 { break }
       kept.append(character)
     }
-    return kept + marker
+    return kept
   }
 }

@@ -39,9 +39,11 @@ public struct WeComChannel: DeliveryChannel {
   /// The request body: text (≤ 2048 bytes, mentions by user id) or markdown.
   func body(_ message: RenderedMessage) -> Data {
     if markdown {
+      // The title and the mentions always go; the body's lines fill what is left of the 4,096 bytes.
       let mentions = message.mentions.map { "<@\($0)>" }.joined(separator: " ")
-      let content = TextLimit.truncated(
-        "**\(message.title)**\n" + message.body + "\n" + mentions, bytes: 4096)
+      let title = "**\(message.title)**\n"
+      let room = 4096 - title.utf8.count - 1 - mentions.utf8.count
+      let content = title + TextLimit.truncated(message.body, bytes: room) + "\n" + mentions
       return JSONBody.encode(MarkdownBody(markdown: .init(content: content)))
     }
     let text = TextBody.Text(
