@@ -57,16 +57,17 @@ public struct StewardDay: Encodable, Sendable {
     let listing = { (task: VisitTask) in
       TaskListing(task, household: current.facts.households[task.household], contacts)
     }
-    var buildings: [Building] = []
+    // The share is in walking order, building by building: each run of one building is one group.
+    var groups: [(building: String, tasks: [VisitTask])] = []
     for task in share.today {
       let building = current.facts.households[task.household]?.building ?? ""
-      if buildings.last?.building == building {
-        buildings[buildings.count - 1] = Building(
-          building: building, visits: buildings[buildings.count - 1].visits + [listing(task)])
+      if groups.last?.building == building {
+        groups[groups.count - 1].tasks.append(task)
       } else {
-        buildings.append(Building(building: building, visits: [listing(task)]))
+        groups.append((building, [task]))
       }
     }
+    let buildings = groups.map { Building(building: $0.building, visits: $0.tasks.map(listing)) }
     let overdue = mine.filter { $0.state == .overdue }.sorted {
       ($0.due ?? day, $0.id) < ($1.due ?? day, $1.id)
     }
