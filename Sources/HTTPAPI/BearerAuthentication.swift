@@ -1,0 +1,35 @@
+import Crypto
+import Foundation
+import Hummingbird
+import Store
+
+/// Requires a valid bearer token on every `/api/` request and makes its caller known to the operations.
+struct BearerAuthentication<Context: RequestContext>: RouterMiddleware {
+  /// Where tokens are looked up.
+  let environment: APIEnvironment
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+    async throws -> Response
+  {
+    guard request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
+    guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+      throw Problem.unauthenticated
+    }
+    let secret = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+    guard !secret.isEmpty, secret.utf8.count <= 256 else { throw Problem.unauthenticated }
+    let store = environment.store
+    let now = environment.clock()
+    let token = try await environment.blocking {
+      try store.token(secretHash: Self.hash(secret))
+    }
+    guard let token, token.isValid(at: now) else { throw Problem.unauthenticated }
+    return try await Caller.$current.withValue(Caller(token: token)) {
+      try await next(request, context)
+    }
+  }
+
+  /// The stored form of a secret: its SHA-256, hex.
+  static func hash(_ secret: String) -> String {
+    SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+  }
+}
