@@ -13,9 +13,10 @@ build: deps
 	$(SWIFT) build -c $(CONFIG)
 
 # The main job on the embedded default: the daemon in the foreground on ./var/visitd.sqlite,
-# the shipped rules, and demo facts when the database is empty; logs go to the terminal. Ctrl-C stops it.
+# the shipped rules, and demo facts when the database is empty, the HTTP API on 127.0.0.1:8740; logs go to the
+# terminal. Ctrl-C stops it.
 run: build
-	$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/visitd --rules rules --demo-if-empty
+	$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/visitd --rules rules --demo-if-empty --listen 127.0.0.1:8740
 
 # DeliveryTests run on their own: their loopback HTTP timing must not share the thread pool with the
 # suites that block on child processes (visitd, visitctl).
@@ -57,6 +58,7 @@ install: build
 	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
 	sed -e 's#/usr/bin/#$(PREFIX)/bin/#' -e 's#/usr/share/visitd#$(PREFIX)/share/visitd#' \
 	  systemd/visitd.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/visitd.service
+	install -m 0644 systemd/visitd.socket $(DESTDIR)$(PREFIX)/lib/systemd/system/visitd.socket
 	install -D -m 0644 systemd/visitd.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/visitd.conf
 	install -D -m 0644 systemd/visitd.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/visitd.conf
 

@@ -1,29 +1,33 @@
 import Control
 import Delivery
 import Foundation
+import HTTPAPI
 import Logging
 import ServiceLifecycle
 import Store
-import StoreSQLite
 import Systemd
 
 /// The daemon's service: start up, tell systemd READY, then sleep until something is due, do it, repeat.
 final class DaemonService: Service, Sendable {
   private let settings: DaemonSettings
+  private let store: any Storage
+  private let rules: RulesInForce
   private let logger: Logger
   private let sleeper: Sleeper
   private let notifier = ServiceNotifier()
 
-  /// A service for `settings`; nothing is opened until it runs.
-  init(settings: DaemonSettings, logger: Logger) throws {
+  /// A service for `settings` on `store`, putting the rules it loads in force in `rules`.
+  init(settings: DaemonSettings, store: any Storage, rules: RulesInForce, logger: Logger) throws {
     self.settings = settings
+    self.store = store
+    self.rules = rules
     self.logger = logger
     sleeper = try Sleeper(hangup: true)
   }
 
   func run() async throws {
-    let store = try SQLiteStore(path: settings.databasePath)
     var core = try DaemonCore.start(store: store, settings: settings, logger: logger, now: Date())
+    rules.set(core.policy.rules)
     let listener = try ControlListener(path: settings.controlSocket)
     defer { listener.remove() }
     listener.start { [sleeper] message in sleeper.interrupt(.control(message)) }
@@ -91,6 +95,9 @@ final class DaemonService: Service, Sendable {
     }
   }
 
+  /// Tells the loop that a write elsewhere in the process (the API) changed these households.
+  func factsChanged(_ households: [String]) { sleeper.interrupt(.control(.factsChanged(households))) }
+
   private enum Next { case goOn, stop }
 
   private func handle(
@@ -127,6 +134,7 @@ final class DaemonService: Service, Sendable {
   {
     notifier.reloading(status: "reloading rules and receivers")
     core.reloadRules(settings.rulesDirectories, now: Date())
+    rules.set(core.policy.rules)
     do {
       let fresh = try makeWorker(core.store, transport)
       await worker.shutdown()

@@ -1,8 +1,13 @@
 import ArgumentParser
+import Delivery
 import Foundation
+import HTTPAPI
 import Logging
+import Metrics
+import Prometheus
 import ServiceLifecycle
 import Store
+import StoreSQLite
 import Systemd
 
 /// `visitd`: the long-running service that keeps every plan current and fires the policy's schedules.
@@ -27,21 +32,49 @@ struct VisitdCommand: AsyncParsableCommand {
   @Flag(help: "Load generated demo facts when the database holds no household.")
   var demoIfEmpty = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Serve the HTTP API on HOST:PORT (default: the socket systemd passes, else [http] listen in visitd.toml).",
+      valueName: "host:port"))
+  var listen: String?
+
   func run() async throws {
     let environment = ProcessInfo.processInfo.environment
     LogSetup.bootstrap(environment: environment)
     let logger = Logger(label: "visitd")
+    let registry = PrometheusCollectorRegistry()
+    MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
     let settings = DaemonSettings(
       rulesDirectories: rulesDirectories, databasePath: db, controlSocket: controlSocket,
       demoIfEmpty: demoIfEmpty, deliveryConfig: deliveryConfig, environment: environment)
-    let daemon = try DaemonService(settings: settings, logger: logger)
+    let address = try listenAddress(settings)
+    let store = try SQLiteStore(path: settings.databasePath)
+    let rules = RulesInForce(nil)
+    let daemon = try DaemonService(settings: settings, store: store, rules: rules, logger: logger)
+    var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: daemon)]
+    if let address {
+      let environment = APIEnvironment(
+        store: store, rules: rules, clock: { Date() }, factsChanged: { daemon.factsChanged($0) },
+        logger: logger, metrics: registry)
+      // The API failing to listen ends the daemon: a unit that says it serves must serve.
+      services.append(.init(service: APIServer(address: address, environment: environment)))
+    }
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(
-        services: [
-          .init(service: daemon)
-        ],
+        services: services,
         gracefulShutdownSignals: [.sigterm, .sigint],
         logger: logger))
     try await group.run()
+  }
+
+  /// Where the API listens: the socket systemd passed, else `--listen`, else `[http] listen`; nil: no API.
+  private func listenAddress(_ settings: DaemonSettings) throws -> ListenAddress? {
+    if let socket = ListenSockets.takeStreams().first { return .socket(socket) }
+    let configured = try listen ?? HTTPSettingsLoader().listen(path: settings.deliveryConfig)
+    guard let configured else { return nil }
+    guard let address = ListenAddress(parsing: configured) else {
+      throw ValidationError("listen address '\(configured)' is not HOST:PORT (e.g. 127.0.0.1:8740)")
+    }
+    return address
   }
 }
