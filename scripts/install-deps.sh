@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages visitd builds and tests with; does nothing when they are present.
 set -euo pipefail
-packages=(libsystemd-dev pkg-config libsqlite3-dev make faketime)
+packages=(libsystemd-dev pkg-config libsqlite3-dev make faketime systemd prometheus)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -67,9 +67,11 @@ struct DaemonCore {
     if !planning.isCurrent(try store.planStamp()) {
       // Every household at a new year, new rules or after an upgrade: tens of seconds at 1,000,000 (the loop's
       // WatchdogPass feeds the watchdog meanwhile).
+      let started = ContinuousClock.now
       let update = try store.replan { reader in
         try planning.isCurrent(reader.planStamp()) ? nil : try planning.whole(reader).update
       }
+      DaemonMetrics.planned(ContinuousClock.now - started)
       if let update {
         let kinds = update.kindCounts.map { "\($0.key.rawValue) \($0.value)" }
         logger.info("planned every household (\(kinds.sorted().joined(separator: ", ")))")
@@ -80,6 +82,7 @@ struct DaemonCore {
     outlook = try store.read { reader in
       try PlanOutlook.read(reader, horizon: horizon, zone: policy.rules.settings.timeZone, now: now)
     }
+    DaemonMetrics.outlook(outlook)
   }
 
   /// Runs every schedule due at `now`, recording each run with what it produced in one transaction.
@@ -99,6 +102,7 @@ struct DaemonCore {
         .entries(for: schedule, at: run.scheduledFor)
       try store.recordRun(schedule: run.schedule, scheduledFor: run.scheduledFor, entries: notices)
       lastRuns[run.schedule] = run.scheduledFor
+      DaemonMetrics.scheduleRan(run.schedule, lateness: now.timeIntervalSince(run.scheduledFor))
       logger.info(
         "schedule ran: \(notices.count) notice(s)",
         metadata: [

@@ -147,6 +147,7 @@ public actor OutboxWorker {
   private func classify(_ claimed: ClaimedRow, _ outcome: DeliveryOutcome, receiver: String) -> OutboxResult {
     let row = claimed.row
     let metadata: Logger.Metadata = ["outbox_key": "\(row.key)", "receiver": "\(receiver)"]
+    DeliveryMetrics.attempted(receiver: receiver, outcome: outcome)
     switch outcome {
     case .delivered:
       logger.info("outbox #\(row.id) delivered", metadata: metadata)

@@ -12,6 +12,16 @@ public struct PlanOutlook: Sendable, Equatable {
   public var overdue = 0
   /// The start of the first local day on which a task opens or goes overdue, nil when none will.
   public var nextChange: Date?
+  /// Open and overdue tasks by project, every project of the store listed.
+  public var byProject: [String: ProjectCounts] = [:]
+
+  /// A project's open and overdue tasks.
+  public struct ProjectCounts: Sendable, Equatable {
+    /// Unsettled tasks whose window holds today.
+    public var open = 0
+    /// Unsettled tasks past their last day.
+    public var overdue = 0
+  }
 
   /// No task open or overdue, none to change.
   public init() {}
@@ -23,6 +33,7 @@ public struct PlanOutlook: Sendable, Equatable {
     let projects = try reader.facts(households: []).projects
     var days: [String: (today: Int, next: Int)] = [:]
     var outlook = PlanOutlook()
+    for project in projects.keys { outlook.byProject[project] = ProjectCounts() }
     let (first, last) = (horizon.lowerBound.dayNumber, horizon.upperBound.dayNumber)
     try reader.forEachUnsettledWindow { project, opensDay, lastDay, count in
       let opens = opensDay.dayNumber
@@ -33,8 +44,10 @@ public struct PlanOutlook: Sendable, Equatable {
         day.next = min(day.next, opens)
       } else if let end, end < day.today {
         outlook.overdue += count
+        outlook.byProject[project, default: ProjectCounts()].overdue += count
       } else {
         outlook.open += count
+        outlook.byProject[project, default: ProjectCounts()].open += count
         if let end { day.next = min(day.next, end + 1) }
       }
       days[project] = day
