@@ -1,0 +1,154 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import TestSupport
+
+/// A `visitd` with demo facts, serving its API on a loopback socket that `systemd-socket-activate` (systemd's
+/// own tool) binds and passes to it on the first connection, as `visitd.socket` does.
+final class APIDaemon: @unchecked Sendable {
+  let folder: String
+  private(set) var port = 0
+  let notify = NotifyListener()
+  private var process = Process()
+  let client = HTTPClient(eventLoopGroupProvider: .singleton)
+
+  /// Starts the socket (not yet the daemon: the first request starts it).
+  init() throws {
+    folder = try BuiltProducts.temporaryFolder()
+    try FileManager.default.copyItem(atPath: Self.shippedRules, toPath: "\(folder)/rules")
+    try launch()
+  }
+
+  /// Listens on a new port for a daemon on the same database (after `kill9`).
+  func launch() throws {
+    port = try Self.freePort()
+    process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-socket-activate")
+    process.arguments = [
+      "-l", "127.0.0.1:\(port)", BuiltProducts.path(of: "visitd"), "--db", database, "--rules",
+      "\(folder)/rules", "--demo-if-empty",
+    ]
+    var variables = ProcessInfo.processInfo.environment
+    variables["NOTIFY_SOCKET"] = notify.path
+    variables.removeValue(forKey: "JOURNAL_STREAM")
+    process.environment = variables
+    _ = FileManager.default.createFile(atPath: "\(folder)/visitd.log", contents: nil)
+    process.standardError = FileHandle(forWritingAtPath: "\(folder)/visitd.log")
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+  }
+
+  deinit {
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    try? client.syncShutdown()
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  static var shippedRules: String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("rules").path
+  }
+
+  var database: String { "\(folder)/visitd.sqlite" }
+
+  /// What the daemon has logged.
+  var log: String { (try? String(contentsOfFile: "\(folder)/visitd.log", encoding: .utf8)) ?? "" }
+
+  /// Kills the daemon at once (SIGKILL), as a crash or an OOM kill would, and waits until it is gone.
+  func kill9() {
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+  }
+
+  /// A response: status, headers and body.
+  struct Answer: Sendable {
+    let status: Int
+    let headers: HTTPHeaders
+    let body: Data
+
+    /// The body as JSON.
+    var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+    /// The body as text.
+    var text: String { String(decoding: body, as: UTF8.self) }
+  }
+
+  /// Sends a request; `body` is sent as given (JSON unless `contentType` says otherwise).
+  func request(
+    _ method: HTTPMethod, _ path: String, token: String? = nil, body: Data? = nil,
+    contentType: String = "application/json", headers extra: [(String, String)] = [], timeout: Int64 = 90
+  ) async throws -> Answer {
+    var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+    request.method = method
+    if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+    if let body {
+      request.headers.add(name: "Content-Type", value: contentType)
+      request.body = .bytes(ByteBuffer(bytes: body))
+    }
+    for (name, value) in extra { request.headers.add(name: name, value: value) }
+    let response = try await client.execute(request, timeout: .seconds(timeout))
+    let buffer = try await response.body.collect(upTo: 64 << 20)
+    return Answer(status: Int(response.status.code), headers: response.headers, body: Data(buffer: buffer))
+  }
+
+  /// POSTs `object` as JSON.
+  func post(_ path: String, token: String?, json object: Any, headers: [(String, String)] = []) async throws
+    -> Answer
+  {
+    try await request(
+      .POST, path, token: token, body: try JSONSerialization.data(withJSONObject: object), headers: headers)
+  }
+
+  /// Runs `visitctl` on the daemon's database; returns stdout, throwing with stderr when it fails.
+  @discardableResult
+  func visitctl(_ arguments: [String]) async throws -> String {
+    let folder = self.folder
+    let database = self.database
+    return try await offPool {
+      let tool = Process()
+      tool.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "visitctl"))
+      tool.arguments = arguments + ["--db", database]
+      tool.currentDirectoryURL = URL(fileURLWithPath: folder)
+      let output = Pipe()
+      let errors = Pipe()
+      tool.standardOutput = output
+      tool.standardError = errors
+      try tool.run()
+      let data = output.fileHandleForReading.readDataToEndOfFile()
+      let problem = errors.fileHandleForReading.readDataToEndOfFile()
+      tool.waitUntilExit()
+      guard tool.terminationStatus == 0 else {
+        throw VisitctlFailed(arguments: arguments, message: String(decoding: problem, as: UTF8.self))
+      }
+      return String(decoding: data, as: UTF8.self)
+    }
+  }
+
+  /// A token issued with `visitctl token issue` and these role arguments.
+  func token(_ role: [String]) async throws -> String {
+    try await visitctl(["token", "issue"] + role).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  private static func freePort() throws -> Int {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+      }
+    }
+    guard bound else { throw VisitctlFailed(arguments: ["bind"], message: "no free port") }
+    return Int(UInt16(bigEndian: address.sin_port))
+  }
+}
+
+/// `visitctl` exited with an error.
+struct VisitctlFailed: Error, CustomStringConvertible {
+  let arguments: [String]
+  let message: String
+  var description: String { "visitctl \(arguments.joined(separator: " ")): \(message)" }
+}
