@@ -58,7 +58,12 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     .target(name: "Messages", dependencies: ["Store", "Policy"]),
-    .target(name: "Operations", dependencies: ["Store", "Messages", "Planner", "Policy", "CalendarSpec"]),
+    .target(
+      name: "Operations",
+      dependencies: [
+        "Store", "Messages", "Planner", "Policy", "CalendarSpec",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .target(
       name: "Delivery",
       dependencies: [

@@ -80,5 +80,6 @@ public protocol ScheduleRunStore: Sendable {
   func recordRun(schedule: String, scheduledFor: Date, entries: [OutboxEntry]) throws -> Int
 }
 
-/// Everything a daemon keeps in one database: facts and tasks, the outbox, schedule runs.
-public typealias Storage = FactStore & OutboxStore & ScheduleRunStore
+/// Everything a daemon keeps in one database: facts and tasks, the outbox, schedule runs, tokens and the access
+/// log.
+public typealias Storage = FactStore & OutboxStore & ScheduleRunStore & AccessStore

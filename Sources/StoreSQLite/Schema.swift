@@ -11,6 +11,7 @@ enum Schema {
     migrator.registerMigration("v3", migrate: v3)
     migrator.registerMigration("v4", migrate: v4)
     migrator.registerMigration("v5", migrate: v5)
+    migrator.registerMigration("v6", migrate: v6)
     return migrator
   }
 
@@ -91,6 +92,29 @@ enum Schema {
           entry_at REAL NOT NULL, reason TEXT NOT NULL, voided_by TEXT NOT NULL, voided_at REAL NOT NULL,
           PRIMARY KEY (fact, subject, household, entry_at)) WITHOUT ROWID;
         CREATE INDEX correction_household ON correction(household);
+        """)
+  }
+
+  /// v6: bearer tokens (only the SHA-256 of a secret is kept; `principal` is `Principal.identity`, an
+  /// integration's scopes in `scopes`), the append-only log of full-contact reads (triggers refuse changing or
+  /// deleting a record), and the first answer to each idempotency key of a token.
+  private static func v6(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE api_token (
+          id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL UNIQUE, principal TEXT NOT NULL,
+          scopes TEXT NOT NULL DEFAULT '', issued REAL NOT NULL, expires REAL, revoked REAL);
+        CREATE TABLE access_log (
+          id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, token TEXT NOT NULL, principal TEXT NOT NULL,
+          scopes TEXT NOT NULL DEFAULT '', household TEXT NOT NULL, what TEXT NOT NULL, why TEXT NOT NULL);
+        CREATE INDEX access_log_at ON access_log(at);
+        CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+          BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+        CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+          BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+        CREATE TABLE idempotent_answer (
+          token TEXT NOT NULL, key TEXT NOT NULL, request_digest TEXT NOT NULL, status INTEGER NOT NULL,
+          body BLOB NOT NULL, at REAL NOT NULL, PRIMARY KEY (token, key));
         """)
   }
 

@@ -10,7 +10,8 @@ struct VisitCtl: AsyncParsableCommand {
       CalendarCommand.self, RulesCommand.self, VersionCommand.self, ImportCommand.self, EventCommand.self,
       StewardCommand.self, VisitCommand.self, WaiveCommand.self, CampaignCommand.self, DemoCommand.self,
       OutboxCommand.self, TasksCommand.self, PlanCommand.self, ExplainCommand.self, BriefCommand.self,
-      ReportCommand.self, SimulateCommand.self, ReloadCommand.self, VoidCommand.self,
+      ReportCommand.self, SimulateCommand.self, ReloadCommand.self, VoidCommand.self, TokenCommand.self,
+      AuditCommand.self,
     ]
   )
 
