@@ -38,7 +38,8 @@ public struct APIEnvironment: Sendable {
   /// An environment of these parts.
   public init(
     store: any Storage, rules: RulesInForce, clock: @escaping @Sendable () -> Date,
-    factsChanged: @escaping @Sendable ([String]) -> Void, logger: Logger, metrics: PrometheusCollectorRegistry?
+    factsChanged: @escaping @Sendable ([String]) -> Void, logger: Logger,
+    metrics: PrometheusCollectorRegistry?
   ) {
     self.metrics = metrics
     self.store = store

@@ -1,6 +1,6 @@
-import Crypto
 import Foundation
 import Hummingbird
+import Operations
 import Store
 
 /// Requires a valid bearer token on every `/api/` request and makes its caller known to the operations.
@@ -20,16 +20,12 @@ struct BearerAuthentication<Context: RequestContext>: RouterMiddleware {
     let store = environment.store
     let now = environment.clock()
     let token = try await environment.blocking {
-      try store.token(secretHash: Self.hash(secret))
+      try AccessTokens.authenticate(secret: secret, store: store, clock: now)
     }
-    guard let token, token.isValid(at: now) else { throw Problem.unauthenticated }
+    guard let token else { throw Problem.unauthenticated }
     return try await Caller.$current.withValue(Caller(token: token)) {
       try await next(request, context)
     }
   }
 
-  /// The stored form of a secret: its SHA-256, hex.
-  static func hash(_ secret: String) -> String {
-    SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
-  }
 }

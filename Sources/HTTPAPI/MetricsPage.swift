@@ -6,7 +6,8 @@ import Store
 /// `/metrics`: every figure in Prometheus text, the outbox counted when scraped (an idle daemon counts nothing).
 enum MetricsPage {
   /// The page, after reading the outbox's rows per state.
-  static func render(_ registry: PrometheusCollectorRegistry, environment: APIEnvironment) async throws -> Response
+  static func render(_ registry: PrometheusCollectorRegistry, environment: APIEnvironment) async throws
+    -> Response
   {
     let store = environment.store
     let counts = try await environment.blocking { try store.outboxCounts() }

@@ -9,7 +9,8 @@ enum DaemonMetrics {
   static func outlook(_ outlook: PlanOutlook) {
     for (project, counts) in outlook.byProject {
       Gauge(label: "visitd_tasks", dimensions: [("project", project), ("state", "open")]).record(counts.open)
-      Gauge(label: "visitd_tasks", dimensions: [("project", project), ("state", "overdue")]).record(counts.overdue)
+      Gauge(label: "visitd_tasks", dimensions: [("project", project), ("state", "overdue")]).record(
+        counts.overdue)
     }
   }
 

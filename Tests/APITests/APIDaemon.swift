@@ -10,7 +10,7 @@ final class APIDaemon: @unchecked Sendable {
   let folder: String
   private(set) var port = 0
   let notify = NotifyListener()
-  private var process = Process()
+  private var child: Child?
   let client = HTTPClient(eventLoopGroupProvider: .singleton)
 
   /// Starts the socket (not yet the daemon: the first request starts it).
@@ -23,24 +23,19 @@ final class APIDaemon: @unchecked Sendable {
   /// Listens on a new port for a daemon on the same database (after `kill9`).
   func launch() throws {
     port = try Self.freePort()
-    process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-socket-activate")
-    process.arguments = [
-      "-l", "127.0.0.1:\(port)", BuiltProducts.path(of: "visitd"), "--db", database, "--rules",
-      "\(folder)/rules", "--demo-if-empty",
-    ]
     var variables = ProcessInfo.processInfo.environment
     variables["NOTIFY_SOCKET"] = notify.path
     variables.removeValue(forKey: "JOURNAL_STREAM")
-    process.environment = variables
-    _ = FileManager.default.createFile(atPath: "\(folder)/visitd.log", contents: nil)
-    process.standardError = FileHandle(forWritingAtPath: "\(folder)/visitd.log")
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
+    child = try Child.start(
+      "/usr/bin/systemd-socket-activate",
+      [
+        "-l", "127.0.0.1:\(port)", BuiltProducts.path(of: "visitd"), "--db", database, "--rules",
+        "\(folder)/rules", "--demo-if-empty",
+      ], environment: variables, log: "\(folder)/visitd.log")
   }
 
   deinit {
-    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    child?.kill()
     try? client.syncShutdown()
     try? FileManager.default.removeItem(atPath: folder)
   }
@@ -56,10 +51,7 @@ final class APIDaemon: @unchecked Sendable {
   var log: String { (try? String(contentsOfFile: "\(folder)/visitd.log", encoding: .utf8)) ?? "" }
 
   /// Kills the daemon at once (SIGKILL), as a crash or an OOM kill would, and waits until it is gone.
-  func kill9() {
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
-  }
+  func kill9() { child?.kill() }
 
   /// A response: status, headers and body.
   struct Answer: Sendable {
@@ -88,7 +80,8 @@ final class APIDaemon: @unchecked Sendable {
     for (name, value) in extra { request.headers.add(name: name, value: value) }
     let response = try await client.execute(request, timeout: .seconds(timeout))
     let buffer = try await response.body.collect(upTo: 64 << 20)
-    return Answer(status: Int(response.status.code), headers: response.headers, body: Data(buffer: buffer))
+    return Answer(
+      status: Int(response.status.code), headers: response.headers, body: Data(buffer.readableBytesView))
   }
 
   /// POSTs `object` as JSON.
@@ -105,22 +98,12 @@ final class APIDaemon: @unchecked Sendable {
     let folder = self.folder
     let database = self.database
     return try await offPool {
-      let tool = Process()
-      tool.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "visitctl"))
-      tool.arguments = arguments + ["--db", database]
-      tool.currentDirectoryURL = URL(fileURLWithPath: folder)
-      let output = Pipe()
-      let errors = Pipe()
-      tool.standardOutput = output
-      tool.standardError = errors
-      try tool.run()
-      let data = output.fileHandleForReading.readDataToEndOfFile()
-      let problem = errors.fileHandleForReading.readDataToEndOfFile()
-      tool.waitUntilExit()
-      guard tool.terminationStatus == 0 else {
-        throw VisitctlFailed(arguments: arguments, message: String(decoding: problem, as: UTF8.self))
+      let run = try ToolRun.run(
+        BuiltProducts.path(of: "visitctl"), arguments + ["--db", database], in: folder)
+      guard run.status == 0 else {
+        throw VisitctlFailed(arguments: arguments, message: String(decoding: run.errors, as: UTF8.self))
       }
-      return String(decoding: data, as: UTF8.self)
+      return String(decoding: run.output, as: UTF8.self)
     }
   }
 

@@ -32,11 +32,12 @@ struct CrashAPITests {
     let acknowledged = try await withThrowingTaskGroup(of: String?.self) { group in
       for visit in visits {
         let body = try JSONSerialization.data(withJSONObject: visit.body)
+        let key = visit.key
         group.addTask {
           let answer = try? await daemon.request(
-            .POST, "/api/v1/visits", token: token, body: body, headers: [("Idempotency-Key", visit.key)],
+            .POST, "/api/v1/visits", token: token, body: body, headers: [("Idempotency-Key", key)],
             timeout: 30)
-          return answer?.status == 201 ? visit.key : nil
+          return answer?.status == 201 ? key : nil
         }
       }
       var acknowledged: [String] = []

@@ -10,16 +10,9 @@ struct MonitoringTests {
 
   @Test("the shipped alerting rules pass promtool check rules")
   func alertRulesAreValid() throws {
-    let promtool = Process()
-    promtool.executableURL = URL(fileURLWithPath: "/usr/bin/promtool")
-    promtool.arguments = ["check", "rules", Self.alertRules]
-    let output = Pipe()
-    promtool.standardOutput = output
-    promtool.standardError = output
-    try promtool.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    promtool.waitUntilExit()
-    #expect(promtool.terminationStatus == 0, "\(text)")
+    let run = try ToolRun.run("/usr/bin/promtool", ["check", "rules", Self.alertRules], in: "/")
+    let text = String(decoding: run.output + run.errors, as: UTF8.self)
+    #expect(run.status == 0, "\(text)")
   }
 
   @Test("/metrics shows tasks per project, request latencies and the outbox in Prometheus text")

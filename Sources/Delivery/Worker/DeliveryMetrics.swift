@@ -10,7 +10,9 @@ enum DeliveryMetrics {
       case .retry: "retry"
       case .permanent: "permanent"
       }
-    Counter(label: "visitd_delivery_attempts_total", dimensions: [("receiver", receiver), ("result", result)])
-      .increment()
+    Counter(
+      label: "visitd_delivery_attempts_total", dimensions: [("receiver", receiver), ("result", result)]
+    )
+    .increment()
   }
 }
