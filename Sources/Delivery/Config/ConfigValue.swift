@@ -1,3 +1,4 @@
+import Foundation
 import TOMLKit
 
 /// A TOML value copied out of TOMLKit, with the dotted key it was read at (for errors).
@@ -13,6 +14,19 @@ indirect enum ConfigValue: Sendable {
   /// Parses a document into its root table.
   static func parse(_ text: String) throws -> [String: ConfigValue] {
     convert(table: try TOMLTable(string: text))
+  }
+
+  /// The root table of the file at `path`, nil when there is no such file; errors name the file.
+  static func load(path: String) throws -> [String: ConfigValue]? {
+    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw DeliveryError("\(path): cannot read")
+    }
+    do {
+      return try parse(String(decoding: data, as: UTF8.self))
+    } catch {
+      throw DeliveryError("\(path): \(error)")
+    }
   }
 
   private static func convert(table: TOMLTable) -> [String: ConfigValue] {

@@ -15,16 +15,7 @@ public struct DeliveryConfigLoader: Sendable {
 
   /// The configuration in `path`; the console-only default when the file does not exist.
   public func load(path: String = "/etc/visitd/visitd.toml") throws -> DeliveryConfig {
-    guard FileManager.default.fileExists(atPath: path) else { return .console }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw DeliveryError("\(path): cannot read")
-    }
-    let root: [String: ConfigValue]
-    do {
-      root = try ConfigValue.parse(String(decoding: data, as: UTF8.self))
-    } catch {
-      throw DeliveryError("\(path): \(error)")
-    }
+    guard let root = try ConfigValue.load(path: path) else { return .console }
     return try parse(ConfigTable(file: path, path: "", values: root))
   }
 
