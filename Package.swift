@@ -149,6 +149,7 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
+    .testTarget(name: "HTTPAPITests", dependencies: ["HTTPAPI", "Store"]),
     .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "Policy", "CalendarSpec"]),
     .executableTarget(
