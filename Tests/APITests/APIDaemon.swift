@@ -11,12 +11,16 @@ final class APIDaemon: @unchecked Sendable {
   private(set) var port = 0
   let notify = NotifyListener()
   private var child: Child?
+  /// Arguments `visitd` gets beyond the database, rules and demo.
+  private var extraArguments: [String] = []
   let client = HTTPClient(eventLoopGroupProvider: .singleton)
 
-  /// Starts the socket (not yet the daemon: the first request starts it).
-  init() throws {
+  /// Starts the socket (not yet the daemon: the first request starts it); `arguments` makes the daemon's further
+  /// arguments, given the daemon's folder (to write a configuration into).
+  init(arguments: (_ folder: String) throws -> [String] = { _ in [] }) throws {
     folder = try BuiltProducts.temporaryFolder()
     try FileManager.default.copyItem(atPath: Self.shippedRules, toPath: "\(folder)/rules")
+    extraArguments = try arguments(folder)
     try launch()
   }
 
@@ -31,7 +35,7 @@ final class APIDaemon: @unchecked Sendable {
       [
         "-l", "127.0.0.1:\(port)", BuiltProducts.path(of: "visitd"), "--db", database, "--rules",
         "\(folder)/rules", "--demo-if-empty",
-      ], environment: variables, log: "\(folder)/visitd.log")
+      ] + extraArguments, environment: variables, log: "\(folder)/visitd.log")
   }
 
   deinit {
