@@ -34,14 +34,17 @@ public struct APIEnvironment: Sendable {
   public let logger: Logger
   /// The registry `/metrics` shows (the one swift-metrics was bootstrapped with); nil: no `/metrics`.
   public let metrics: PrometheusCollectorRegistry?
+  /// The secret the ticket system signs its calls with (`[http] ticket_secret`); nil: they are refused.
+  public let ticketSecret: String?
 
   /// An environment of these parts.
   public init(
     store: any Storage, rules: RulesInForce, clock: @escaping @Sendable () -> Date,
     factsChanged: @escaping @Sendable ([String]) -> Void, logger: Logger,
-    metrics: PrometheusCollectorRegistry?
+    metrics: PrometheusCollectorRegistry?, ticketSecret: String? = nil
   ) {
     self.metrics = metrics
+    self.ticketSecret = ticketSecret
     self.store = store
     self.rules = rules
     self.clock = clock

@@ -51,6 +51,19 @@ enum InputCheck {
     return YearMonth(day)
   }
 
+  /// `text` as a local time (`2027-03-10` or `2027-03-10 18:05`, `T` allowed for the space), or 422 naming
+  /// `field`; returned as the register writes it.
+  static func localTime(_ text: String, field: String) throws -> String {
+    guard text.count <= 32 else { throw Problem.invalid(field, "is longer than 32 characters") }
+    let written = text.replacingOccurrences(of: "T", with: " ")
+    do {
+      _ = try LocalTime.instant(written, zone: "UTC")
+    } catch {
+      throw Problem.invalid(field, "\(error)")
+    }
+    return written
+  }
+
   /// `text` no longer than `limit` characters and, when `required`, not blank; else 422 naming `field`.
   static func text(_ text: String?, field: String, limit: Int, required: Bool = false) throws {
     guard let text else { return }

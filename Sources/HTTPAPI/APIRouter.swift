@@ -29,7 +29,8 @@ enum APIRouter {
       router.get("/metrics") { _, _ in try await MetricsPage.render(registry, environment: environment) }
     }
     try APIHandlers(environment: environment).registerHandlers(
-      on: router, serverURL: try Servers.Server1.url())
+      on: router, serverURL: try Servers.Server1.url(),
+      middlewares: [TicketSignature(secret: environment.ticketSecret, maxBody: maxBody)])
     return router
   }
 }

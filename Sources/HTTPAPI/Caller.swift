@@ -74,4 +74,74 @@ extension Principal {
     case .integration(_, let scopes): scopes.contains(.reportsRead) ? nil : ("", "")
     }
   }
+
+  /// Whether the caller may record an event, state or grade of the household: its steward, operations, admins,
+  /// an integration with `events:write`.
+  func mayRecordEvent(_ household: HouseholdOwnership) -> Bool {
+    switch self {
+    case .steward(let id): household.steward == id
+    case .lead: false
+    case .operations, .admin: true
+    case .integration(_, let scopes): scopes.contains(.eventsWrite)
+    }
+  }
+
+  /// Whether the caller may say a ticket was closed: an integration with `events:write`, operations, admins.
+  var mayCloseTicket: Bool {
+    switch self {
+    case .operations, .admin: true
+    case .integration(_, let scopes): scopes.contains(.eventsWrite)
+    case .steward, .lead: false
+    }
+  }
+
+  /// Whether the caller may manage `project` (waive its tasks, assign its areas): operations, admins, its lead.
+  func mayManage(project: String) -> Bool {
+    switch self {
+    case .lead(let own): own == project
+    case .operations, .admin: true
+    case .steward, .integration: false
+    }
+  }
+
+  /// Whether the caller may create campaigns: operations and admins.
+  var mayCreateCampaign: Bool {
+    switch self {
+    case .operations, .admin: true
+    case .steward, .lead, .integration: false
+    }
+  }
+
+  /// The project whose part of `steward`'s day or month the caller sees (nil: all of it); 403 when none.
+  func projectSeen(ofSteward steward: String) throws -> String? {
+    switch self {
+    case .steward(let id) where id == steward: return nil
+    case .steward: throw Problem.forbidden("a steward sees only their own plan")
+    case .lead(let own): return own
+    case .operations, .admin: return nil
+    case .integration(_, let scopes) where scopes.contains(.reportsRead): return nil
+    case .integration: throw Problem.forbidden("the token lacks the scope reports:read")
+    }
+  }
+
+  /// The project the caller's reports cover given the one asked for (nil: all); 403 when they may not read it.
+  func reportProject(asked project: String?) throws -> String? {
+    switch self {
+    case .operations, .admin: return project
+    case .integration(_, let scopes) where scopes.contains(.reportsRead): return project
+    case .integration: throw Problem.forbidden("the token lacks the scope reports:read")
+    case .lead(let own):
+      guard project == nil || project == own else {
+        throw Problem.forbidden("a lead reads only their own project's reports")
+      }
+      return own
+    case .steward: throw Problem.forbidden("stewards do not read reports")
+    }
+  }
+
+  /// Whether the caller may read the outbox: admins only.
+  var mayReadOutbox: Bool {
+    if case .admin = self { return true }
+    return false
+  }
 }

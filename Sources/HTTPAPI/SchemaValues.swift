@@ -100,3 +100,70 @@ extension Components.Schemas.Caller {
     }
   }
 }
+
+extension Components.Schemas.MonthSheet {
+  /// A steward's month sheet.
+  init(_ sheet: MonthSheet) {
+    self.init(
+      month: sheet.month.description, steward: sheet.steward, name: sheet.name,
+      buildings: sheet.buildings.map { building in
+        Components.Schemas.BuildingPlan(
+          project: building.project, building: building.building,
+          households: building.households.map { household in
+            Components.Schemas.HouseholdPlan(
+              household: household.household, room: household.room, owner: household.owner,
+              phone: household.phone,
+              visits: household.visits.map {
+                Components.Schemas.PlannedVisit(task: $0.task, state: $0.state, why: $0.why)
+              })
+          })
+      })
+  }
+}
+
+extension Components.Schemas.Explanation {
+  /// Why a household's tasks exist.
+  init(_ explanation: Explanation) {
+    self.init(
+      household: explanation.household, status: explanation.status,
+      rules: explanation.rules.map { rule in
+        Components.Schemas.RuleExplanation(
+          rule: rule.rule, matches: rule.matches, selector: rule.selector, trigger: rule.trigger,
+          tasks: rule.tasks.map {
+            Components.Schemas.TaskExplanation(
+              task: $0.task.id, state: Components.Schemas.TaskState($0.task.state),
+              assignee: $0.task.assignee,
+              plannedMonth: $0.task.plannedMonth.description, anchor: $0.anchor, window: $0.window,
+              month: $0.month, settledBy: $0.settledBy)
+          },
+          note: rule.note)
+      })
+  }
+}
+
+extension Components.Schemas.OutboxRow {
+  /// An outbox row as `visitctl outbox list --json` shows it.
+  init(_ row: OutboxRow) {
+    self.init(
+      id: row.id, key: row.key, audience: row.audience,
+      state: Components.Schemas.OutboxState(row.state), attempts: row.attempts,
+      nextAttempt: row.nextAttempt, leaseUntil: row.leaseUntil, createdAt: row.createdAt,
+      payload: row.payload,
+      lastError: row.lastError)
+  }
+}
+
+extension Components.Schemas.OutboxState {
+  /// The contract's name of an outbox state (the same word).
+  init(_ state: OutboxState) {
+    switch state {
+    case .pending: self = .pending
+    case .claimed: self = .claimed
+    case .sending: self = .sending
+    case .reclaimed: self = .reclaimed
+    case .resending: self = .resending
+    case .delivered: self = .delivered
+    case .dead: self = .dead
+    }
+  }
+}

@@ -53,39 +53,11 @@ struct ReportCommand: ParsableCommand {
     if json {
       print(try JSONText.encode(output.document))
     } else if csv {
-      TableOutput.writeCSV(output.tables)
+      TableOutput.writeCSV(output)
     } else {
       TableOutput.printText(output.tables)
     }
   }
 }
 
-enum ReportKind: String, ExpressibleByArgument, CaseIterable {
-  case spotCheck = "spot-check"
-  case summary
-  case captureRate = "capture-rate"
-  case ranking
-  case sample
-
-  /// Whether the report reads tasks (else only facts).
-  var needsPlan: Bool { self == .spotCheck || self == .summary }
-
-  /// Computes the report.
-  func build(_ report: MonthReport) -> ReportOutput {
-    switch self {
-    case .spotCheck: return SpotCheckTables.build(report)
-    case .summary: return SummaryTables.build(report)
-    case .captureRate: return CaptureTables.rates(report)
-    case .ranking: return CaptureTables.ranking(report)
-    case .sample: return SampleTables.build(report)
-    }
-  }
-}
-
-/// A computed report: its tables, and the document `--json` prints.
-struct ReportOutput {
-  /// Tables for text and CSV.
-  let tables: [TextTable]
-  /// The JSON document.
-  let document: any Encodable
-}
+extension ReportKind: ExpressibleByArgument {}

@@ -53,11 +53,13 @@ struct VisitdCommand: AsyncParsableCommand {
     let daemon = try DaemonService(settings: settings, store: store, rules: rules, logger: logger)
     var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: daemon)]
     if let address {
-      let environment = APIEnvironment(
+      let ticketSecret = try HTTPSettingsLoader(environment: environment).ticketSecret(
+        path: settings.deliveryConfig)
+      let api = APIEnvironment(
         store: store, rules: rules, clock: { Date() }, factsChanged: { daemon.factsChanged($0) },
-        logger: logger, metrics: registry)
+        logger: logger, metrics: registry, ticketSecret: ticketSecret?.value)
       // The API failing to listen ends the daemon: a unit that says it serves must serve.
-      services.append(.init(service: APIServer(address: address, environment: environment)))
+      services.append(.init(service: APIServer(address: address, environment: api)))
     }
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(

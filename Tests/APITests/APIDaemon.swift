@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Synchronization
 import TestSupport
 
 /// A `visitd` with demo facts, serving its API on a loopback socket that `systemd-socket-activate` (systemd's
@@ -11,12 +12,16 @@ final class APIDaemon: @unchecked Sendable {
   private(set) var port = 0
   let notify = NotifyListener()
   private var child: Child?
+  /// Arguments `visitd` gets beyond the database, rules and demo.
+  private var extraArguments: [String] = []
   let client = HTTPClient(eventLoopGroupProvider: .singleton)
 
-  /// Starts the socket (not yet the daemon: the first request starts it).
-  init() throws {
+  /// Starts the socket (not yet the daemon: the first request starts it); `arguments` makes the daemon's further
+  /// arguments, given the daemon's folder (to write a configuration into).
+  init(arguments: (_ folder: String) throws -> [String] = { _ in [] }) throws {
     folder = try BuiltProducts.temporaryFolder()
     try FileManager.default.copyItem(atPath: Self.shippedRules, toPath: "\(folder)/rules")
+    extraArguments = try arguments(folder)
     try launch()
   }
 
@@ -26,16 +31,18 @@ final class APIDaemon: @unchecked Sendable {
     var variables = ProcessInfo.processInfo.environment
     variables["NOTIFY_SOCKET"] = notify.path
     variables.removeValue(forKey: "JOURNAL_STREAM")
+    LiveDaemons.watch()
     child = try Child.start(
       "/usr/bin/systemd-socket-activate",
       [
         "-l", "127.0.0.1:\(port)", BuiltProducts.path(of: "visitd"), "--db", database, "--rules",
         "\(folder)/rules", "--demo-if-empty",
-      ], environment: variables, log: "\(folder)/visitd.log")
+      ] + extraArguments, environment: variables, log: "\(folder)/visitd.log")
+    if let child { LiveDaemons.pids.withLock { _ = $0.insert(child.pid) } }
   }
 
   deinit {
-    child?.kill()
+    stop()
     try? client.syncShutdown()
     try? FileManager.default.removeItem(atPath: folder)
   }
@@ -51,7 +58,13 @@ final class APIDaemon: @unchecked Sendable {
   var log: String { (try? String(contentsOfFile: "\(folder)/visitd.log", encoding: .utf8)) ?? "" }
 
   /// Kills the daemon at once (SIGKILL), as a crash or an OOM kill would, and waits until it is gone.
-  func kill9() { child?.kill() }
+  func kill9() { stop() }
+
+  private func stop() {
+    guard let child else { return }
+    child.kill()
+    LiveDaemons.pids.withLock { _ = $0.remove(child.pid) }
+  }
 
   /// A response: status, headers and body.
   struct Answer: Sendable {
@@ -134,4 +147,20 @@ struct VisitctlFailed: Error, CustomStringConvertible {
   let arguments: [String]
   let message: String
   var description: String { "visitctl \(arguments.joined(separator: " ")): \(message)" }
+}
+
+/// The daemons still running: a suite's static daemon is never deinitialized, so they are stopped when the test
+/// process exits, not left running.
+enum LiveDaemons {
+  /// Their process ids.
+  static let pids = Mutex<Set<pid_t>>([])
+
+  private static let hook: Void = {
+    atexit {
+      LiveDaemons.pids.withLock { pids in for pid in pids { kill(pid, SIGTERM) } }
+    }
+  }()
+
+  /// Makes sure the daemons are stopped at exit.
+  static func watch() { _ = hook }
 }

@@ -16,8 +16,8 @@ enum DemoDaemon {
     let otherProject: String
   }
 
-  static func started() async throws -> (APIDaemon, Cast) {
-    let daemon = try Self.daemon.get()
+  static func started(_ started: Result<APIDaemon, any Error> = daemon) async throws -> (APIDaemon, Cast) {
+    let daemon = try started.get()
     // The first connection starts the daemon (socket activation); the request waits in the backlog meanwhile.
     let contract = try await daemon.request(.GET, "/openapi.yaml")
     #expect(contract.status == 200, "\(daemon.log)")

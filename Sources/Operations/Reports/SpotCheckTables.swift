@@ -1,13 +1,12 @@
 import CalendarSpec
 import Foundation
-import Operations
 import Planner
 import Policy
 
 /// `report spot-check` as a table.
-enum SpotCheckTables {
+public enum SpotCheckTables {
   /// The spot check's table and document.
-  static func build(_ report: MonthReport) -> ReportOutput {
+  public static func build(_ report: MonthReport) -> ReportOutput {
     let document = report.spotCheck()
     let current = report.current
     var table = TextTable(

@@ -1,28 +1,26 @@
 import Foundation
-import Operations
-import Store
 
 /// A titled table: printed with aligned columns, or written as CSV.
-struct TextTable {
+public struct TextTable: Sendable {
   /// The line above the table; empty for none.
-  var title = ""
+  public var title = ""
   /// The column headers.
-  let headers: [String]
+  public let headers: [String]
   /// The rows, each as wide as `headers`.
-  var rows: [[String]] = []
+  public var rows: [[String]] = []
 
   /// A table with `headers`, under `title`.
-  init(_ title: String = "", headers: [String]) {
+  public init(_ title: String = "", headers: [String]) {
     self.title = title
     self.headers = headers
   }
 
   /// Appends a row.
-  mutating func append(_ row: [String]) { rows.append(row) }
+  public mutating func append(_ row: [String]) { rows.append(row) }
 
   /// The table as aligned text: numbers right-aligned, CJK characters counted two columns wide, every cell
   /// shown safely (see `shown`).
-  var text: String {
+  public var text: String {
     let headers = headers.map(TextTable.shown)
     let rows = rows.map { $0.map(TextTable.shown) }
     let widths = headers.indices.map { column in
@@ -45,12 +43,12 @@ struct TextTable {
   }
 
   /// The widest a cell is shown in a text table, in terminal columns.
-  static let maxCellColumns = 60
+  public static let maxCellColumns = 60
 
   /// `text` fit for a terminal: control characters (an escape sequence from an imported name) shown as
   /// `\u{1B}`, and a cell wider than `maxCellColumns` cut with `…`, so that one odd value cannot drive the
   /// terminal or pad every line of a listing to megabytes. CSV and JSON keep the value as it is.
-  static func shown(_ text: String) -> String {
+  public static func shown(_ text: String) -> String {
     var result = ""
     var columns = 0
     for scalar in text.unicodeScalars {
@@ -65,14 +63,14 @@ struct TextTable {
   }
 
   /// The table as CSV records (the title as a record of its own when there is one).
-  func write(to writer: inout CSVWriter) {
+  public func write(to writer: inout CSVWriter) {
     if !title.isEmpty { writer.write([title]) }
     writer.write(headers)
     for row in rows { writer.write(row) }
   }
 
   /// The columns a text takes on a terminal: two for East Asian wide characters, none for combining marks.
-  static func width(_ text: String) -> Int {
+  public static func width(_ text: String) -> Int {
     text.unicodeScalars.reduce(0) { $0 + columns($1.value) }
   }
 
@@ -96,22 +94,4 @@ struct TextTable {
     Double(text.hasSuffix("%") ? String(text.dropLast()) : text) != nil
   }
 
-}
-
-/// How a command prints tables: aligned text, CSV with a BOM (Excel opens it as UTF-8), or JSON.
-enum TableOutput {
-  /// Prints tables as text, separated by blank lines.
-  static func printText(_ tables: [TextTable]) {
-    print(tables.map(\.text).joined(separator: "\n\n"))
-  }
-
-  /// Writes tables as one UTF-8 CSV document with a BOM, separated by empty records.
-  static func writeCSV(_ tables: [TextTable]) {
-    var writer = CSVWriter(bom: true)
-    for (index, table) in tables.enumerated() {
-      if index > 0 { writer.write([]) }
-      table.write(to: &writer)
-    }
-    FileHandle.standardOutput.write(Data(writer.bytes))
-  }
 }

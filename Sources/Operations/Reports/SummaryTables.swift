@@ -1,12 +1,12 @@
 import CalendarSpec
 import Foundation
-import Operations
 import Planner
 import Policy
 
 /// The monthly summary (月度汇总) as tables: visits and compliance, compliance by steward, satisfaction, hot issues.
-enum SummaryTables {
-  static func build(_ request: MonthReport) -> ReportOutput {
+public enum SummaryTables {
+  /// The monthly summary as tables and its documents.
+  public static func build(_ request: MonthReport) -> ReportOutput {
     let summaries = request.summaries()
     let settings = request.current.rules.settings
     let tables = [

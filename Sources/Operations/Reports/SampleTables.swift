@@ -1,13 +1,12 @@
 import CalendarSpec
 import Foundation
-import Operations
 import Planner
 import Policy
 
 /// `report sample` as a table.
-enum SampleTables {
+public enum SampleTables {
   /// The verification sample's table and documents.
-  static func build(_ report: MonthReport) -> ReportOutput {
+  public static func build(_ report: MonthReport) -> ReportOutput {
     let (size, documents) = report.samples()
     var table = TextTable(
       "Verification sample \(report.month), \(size.perProject) per project (reproducible)",

@@ -1,12 +1,12 @@
 import CalendarSpec
 import Foundation
-import Operations
 import Planner
 import Policy
 
 /// The capture rate (信息捕捉率) and its ranking as tables.
-enum CaptureTables {
-  static func rates(_ request: MonthReport) -> ReportOutput {
+public enum CaptureTables {
+  /// The capture rate of each project as a table and its documents.
+  public static func rates(_ request: MonthReport) -> ReportOutput {
     let rates = request.captureRates()
     var table = TextTable(
       "Capture rate \(request.month) = (info households + feedback households) ÷ interviewed",
@@ -15,7 +15,8 @@ enum CaptureTables {
     return ReportOutput(tables: [table], document: rates)
   }
 
-  static func ranking(_ request: MonthReport) -> ReportOutput {
+  /// The capture-rate ranking as a table and its document.
+  public static func ranking(_ request: MonthReport) -> ReportOutput {
     let (rules, document) = request.ranking()
     var table = TextTable(
       "Capture-rate ranking \(request.month) (ranked from \(rules.minimumInterviews) interviews)",
