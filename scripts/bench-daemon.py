@@ -3,7 +3,7 @@
 
 Usage: scripts/bench-daemon.py BIN_DIR HOUSEHOLDS [IDLE_SECONDS]
 Generates demo facts, imports them into a fresh database with visitctl (or copies $BENCH_DB), then starts
-visitd with a notify socket of its own and measures.
+visitd with a notify socket of its own and the HTTP API listening on a free loopback port, and measures.
 """
 import os, shutil, socket, subprocess, sys, tempfile, time
 
@@ -26,15 +26,20 @@ notify = f"{work}/notify.sock"
 listener = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 listener.bind(notify)
 listener.settimeout(600)
+with socket.socket() as probe:
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
 env = dict(os.environ, NOTIFY_SOCKET=notify)
 env.pop("JOURNAL_STREAM", None)
 start = time.monotonic()
-daemon = subprocess.Popen([f"{bin_dir}/visitd", "--db", db, "--rules", "rules"], env=env,
-                          stderr=open(f"{work}/visitd.log", "w"))
+daemon = subprocess.Popen([f"{bin_dir}/visitd", "--db", db, "--rules", "rules", "--listen", f"127.0.0.1:{port}"],
+                          env=env, stderr=open(f"{work}/visitd.log", "w"))
 while b"READY=1" not in listener.recv(4096):
     pass
 ready = time.monotonic() - start
 time.sleep(2)
+# The API answers (so its listener and event loops are up) before the idle count starts.
+socket.create_connection(("127.0.0.1", port), timeout=5).close()
 rss = int([l for l in open(f"/proc/{daemon.pid}/status") if l.startswith("VmRSS")][0].split()[1]) // 1024
 wakes = "strace not installed"
 if shutil.which("strace"):

@@ -57,6 +57,9 @@ final class APIDaemon: @unchecked Sendable {
   /// What the daemon has logged.
   var log: String { (try? String(contentsOfFile: "\(folder)/visitd.log", encoding: .utf8)) ?? "" }
 
+  /// The daemon's process id (systemd-socket-activate execs visitd in its own process).
+  var pid: pid_t? { child?.pid }
+
   /// Kills the daemon at once (SIGKILL), as a crash or an OOM kill would, and waits until it is gone.
   func kill9() { stop() }
 
