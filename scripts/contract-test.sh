@@ -18,8 +18,12 @@ trap cleanup EXIT
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 cp -r rules "$work/rules"
-"$bin/visitd" --db "$work/visitd.sqlite" --rules "$work/rules" --demo-if-empty --listen "127.0.0.1:$port" \
-  2>"$work/visitd.log" &
+# As deployed: the ticket system's calls are signed, so the daemon has a ticket secret (a private file).
+head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$work/ticket-hmac"
+chmod 600 "$work/ticket-hmac"
+printf '[http]\nticket_secret = { file = "%s" }\n' "$work/ticket-hmac" >"$work/visitd.toml"
+"$bin/visitd" --db "$work/visitd.sqlite" --rules "$work/rules" --delivery-config "$work/visitd.toml" --demo-if-empty \
+  --listen "127.0.0.1:$port" 2>"$work/visitd.log" &
 daemon=$!
 
 # The daemon plans the demo facts before it listens: wait for it (or for it to die).

@@ -29,6 +29,10 @@ public protocol FactStore: Sendable {
 
   /// Lets the store free what it caches after a big read.
   func releaseMemory()
+
+  /// Whether the store was opened for reading only (a read-only file, or a user who may not write it): reads
+  /// plan in memory and store nothing.
+  var isReadOnly: Bool { get }
 }
 
 extension FactStore {

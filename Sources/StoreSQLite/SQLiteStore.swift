@@ -10,6 +10,8 @@ public final class SQLiteStore: FactStore, ScheduleRunStore {
   public let path: String
   let pool: any DatabaseWriter
   private let release: @Sendable () -> Void
+  /// Whether the database was opened for reading only.
+  public let isReadOnly: Bool
 
   /// Opens (creating with mode 0600 when missing) and migrates the database at `path`.
   public init(path: String) throws {
@@ -20,6 +22,42 @@ public final class SQLiteStore: FactStore, ScheduleRunStore {
     try Schema.migrator.migrate(pool)
     self.pool = pool
     release = { pool.releaseMemory() }
+    isReadOnly = false
+  }
+
+  /// Opens the existing database at `path` for reading only; throws when it is missing or its schema is not
+  /// this version's (a writer migrates it: the daemon at its start).
+  public init(readingOnly path: String) throws {
+    SQLiteStore.configureSQLite
+    self.path = path
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw StoreError("cannot open database \(path): no such file")
+    }
+    var configuration = Self.configuration
+    configuration.readonly = true
+    let queue: DatabaseQueue
+    do {
+      queue = try DatabaseQueue(path: path, configuration: configuration)
+    } catch {
+      // A WAL database whose -wal and -shm files neither exist nor can be created here (a read-only folder):
+      // no writer has it open, so it is read as an unchanging file.
+      let uri = URL(fileURLWithPath: path).absoluteString + "?immutable=1"
+      guard let immutable = try? DatabaseQueue(path: uri, configuration: configuration) else { throw error }
+      queue = immutable
+    }
+    guard try queue.read({ try Schema.migrator.hasCompletedMigrations($0) }) else {
+      throw StoreError(
+        "database \(path) is read-only here and not migrated to this version's schema; "
+          + "start the daemon (or run visitctl as its user) once to migrate it")
+    }
+    pool = queue
+    release = { queue.releaseMemory() }
+    isReadOnly = true
+  }
+
+  /// Whether this process may write the database at `path` (true when it does not exist yet).
+  public static func isWritable(_ path: String) -> Bool {
+    access(path, F_OK) != 0 || access(path, W_OK) == 0
   }
 
   /// A migrated store in memory, gone when released (for tests and simulations).
@@ -30,20 +68,22 @@ public final class SQLiteStore: FactStore, ScheduleRunStore {
     try Schema.migrator.migrate(queue)
     pool = queue
     release = { queue.releaseMemory() }
+    isReadOnly = false
   }
 
   private static var configuration: Configuration {
     var config = Configuration()
     config.busyMode = .timeout(60)
     config.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536")
+      try db.execute(sql: "PRAGMA cache_size = -65536")
+      if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
     }
     return config
   }
 
   /// SQLite's process-wide settings, made once before the first database opens: no memory statistics (they
-  /// cost a global mutex per allocation, ~5 % of a bulk import).
-  private static let configureSQLite: Void = { _ = visitd_sqlite_disable_memstatus() }()
+  /// cost a global mutex per allocation, ~5 % of a bulk import), URI filenames.
+  private static let configureSQLite: Void = { _ = visitd_sqlite_configure() }()
 
   /// The names of the migrations applied to the database, in order.
   public func appliedMigrations() throws -> [String] {

@@ -53,7 +53,7 @@ struct OutboxRetry: ParsableCommand {
   @OptionGroup var store: StoreOptions
 
   func run() throws {
-    guard try store.open().retryOutbox(id: id, now: Date()) else {
+    guard try store.open(writing: true).retryOutbox(id: id, now: Date()) else {
       throw ValidationError("no dead or pending outbox row #\(id)")
     }
     print("outbox #\(id) is due now; the daemon (or `visitctl outbox deliver`) sends it")
@@ -77,7 +77,7 @@ struct OutboxDeliver: AsyncParsableCommand {
   @OptionGroup var store: StoreOptions
 
   func run() async throws {
-    let database = try store.open()
+    let database = try store.open(writing: true)
     let settings = try DeliveryConfigLoader().load(path: config)
     let worker = try OutboxWorker(
       store: database, config: settings, logger: Logger(label: "visitctl.outbox"))

@@ -17,10 +17,13 @@ struct StoreOptions: ParsableArguments {
   /// The database file's path.
   var resolvedPath: String { DatabaseLocation.path(explicit: path) }
 
-  /// Opens (creating and migrating when needed) the database.
-  func open() throws -> SQLiteStore {
+  /// Opens (creating and migrating when needed) the database; one this user may not write opens for reading
+  /// only, unless `writing` (then opening fails naming the file).
+  func open(writing: Bool = false) throws -> SQLiteStore {
+    let path = resolvedPath
     do {
-      return try SQLiteStore(path: resolvedPath)
+      if !writing && !SQLiteStore.isWritable(path) { return try SQLiteStore(readingOnly: path) }
+      return try SQLiteStore(path: path)
     } catch {
       throw ValidationError("cannot open the database: \(error)")
     }
@@ -33,8 +36,8 @@ struct WriteOptions: ParsableArguments {
 
   @OptionGroup var rules: RulesOptions
 
-  /// Opens (creating and migrating when needed) the database.
-  func open() throws -> SQLiteStore { try store.open() }
+  /// Opens (creating and migrating when needed) the database for writing.
+  func open() throws -> SQLiteStore { try store.open(writing: true) }
 
   /// Recording into the database now, re-planning with the rules found (with a warning when none are valid:
   /// the daemon or the next listing plans then).

@@ -65,7 +65,7 @@ struct TokenIssue: ParsableCommand {
   }
 
   func run() throws {
-    let database = try store.open()
+    let database = try store.open(writing: true)
     let principal = try principal(known: try database.catalog(withHouseholds: false))
     let (secret, record) = try AccessTokens.issue(
       principal, expiresIn: expires, store: database, clock: Date())
@@ -167,7 +167,7 @@ struct TokenRevoke: ParsableCommand {
   @OptionGroup var store: StoreOptions
 
   func run() throws {
-    let revoked = try AccessTokens.revoke(id: id, store: try store.open(), clock: Date())
+    let revoked = try AccessTokens.revoke(id: id, store: try store.open(writing: true), clock: Date())
     print("revoked \(revoked.id) (\(revoked.principal))")
   }
 }

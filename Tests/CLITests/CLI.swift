@@ -40,16 +40,18 @@ final class CLI {
     return "visitctl"
   }
 
-  /// Runs visitctl with `arguments` in the folder, capturing both outputs through files.
+  /// Runs visitctl with `arguments` in the folder, capturing both outputs through files; with a `launcher`
+  /// (`setpriv …`), through it.
   @discardableResult
-  func run(_ arguments: [String]) throws -> Result {
+  func run(_ arguments: [String], launcher: [String] = []) throws -> Result {
     let out = folder + "/stdout-\(UUID().uuidString)"
     let err = folder + "/stderr-\(UUID().uuidString)"
     _ = FileManager.default.createFile(atPath: out, contents: nil)
     _ = FileManager.default.createFile(atPath: err, contents: nil)
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: CLI.executable)
-    process.arguments = arguments
+    let command = launcher + [CLI.executable] + arguments
+    process.executableURL = URL(fileURLWithPath: command[0])
+    process.arguments = Array(command.dropFirst())
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))

@@ -31,7 +31,8 @@ public struct CurrentPlan {
   ///
   /// When the stored tasks are the plan of the stored facts (or with `refresh` false), they are read as
   /// stored, only the `scope`'s, and dated at the clock. Otherwise everything is planned again keeping planned
-  /// months and, when `persist` and the year is the clock's, what changed is stored (as the daemon does).
+  /// months and, when `persist` and the year is the clock's, what changed is stored (as the daemon does); a
+  /// read-only store plans in memory.
   /// Without `withTasks` only the facts are read.
   public static func load(
     store: any FactStore, rules: RuleSet, at clock: Date, year: Int? = nil, refresh: Bool,
@@ -57,7 +58,7 @@ public struct CurrentPlan {
     }
     let clockYear = LocalDate(clock, in: rules.settings.timeZone).year
     let whole: StoredPlanning.Whole
-    if persist && planner.from.year == clockYear {
+    if persist && !store.isReadOnly && planner.from.year == clockYear {
       var planned: StoredPlanning.Whole?
       try store.replan { reader in
         planned = try planning.whole(reader)
