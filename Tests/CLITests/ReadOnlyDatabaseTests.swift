@@ -10,7 +10,9 @@ import Testing
   private func readOnlyDatabase() throws -> (cli: CLI, reader: [String]) {
     let cli = CLI()
     try cli.importDemo(households: 60, asOf: ShanghaiDay.endOfPreviousMonth(ShanghaiDay.text(0)))
-    let files = ["", "-wal", "-shm"].map { cli.database + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
+    let files = ["", "-wal", "-shm"].map { cli.database + $0 }.filter {
+      FileManager.default.fileExists(atPath: $0)
+    }
     if geteuid() == 0 {
       for file in files { chmod(file, 0o644) }
       return (cli, ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"])
@@ -39,8 +41,11 @@ import Testing
       ["explain", household, "--db", cli.database, "--rules", CLI.rules], launcher: reader)
     #expect(explained.status == 0, "\(explained.errors)")
     let report = try cli.run(
-      ["report", "spot-check", "--month", String(ShanghaiDay.text(0).prefix(7)), "--db", cli.database, "--rules",
-       CLI.rules], launcher: reader)
+      [
+        "report", "spot-check", "--month", String(ShanghaiDay.text(0).prefix(7)), "--db", cli.database,
+        "--rules",
+        CLI.rules,
+      ], launcher: reader)
     #expect(report.status == 0, "\(report.errors)")
     // The reader planned in memory what a writer plans and stores.
     let written = try taskStates(cli.db(["tasks", "--json"]))
