@@ -12,11 +12,18 @@ public final class SQLiteStore: FactStore, ScheduleRunStore {
   private let release: @Sendable () -> Void
   /// Whether the database was opened for reading only.
   public let isReadOnly: Bool
+  /// Whether the store never closes a connection while it lives (see `init(path:longRunning:)`).
+  let longRunning: Bool
 
   /// Opens (creating with mode 0600 when missing) and migrates the database at `path`.
-  public init(path: String) throws {
+  ///
+  /// A `longRunning` store (the daemon's) never closes a connection before it is released: closing one starts
+  /// libdispatch's thread pool, whose monitor then wakes the process every second. Its first import into an
+  /// empty store then keeps the WAL (see `withRollbackJournalIfEmpty`).
+  public init(path: String, longRunning: Bool = false) throws {
     SQLiteStore.configureSQLite
     self.path = path
+    self.longRunning = longRunning
     try SQLiteStore.createPrivately(path)
     let pool = try DatabasePool(path: path, configuration: Self.configuration)
     try Schema.migrator.migrate(pool)
@@ -30,6 +37,7 @@ public final class SQLiteStore: FactStore, ScheduleRunStore {
   public init(readingOnly path: String) throws {
     SQLiteStore.configureSQLite
     self.path = path
+    longRunning = false
     guard FileManager.default.fileExists(atPath: path) else {
       throw StoreError("cannot open database \(path): no such file")
     }
@@ -64,6 +72,7 @@ public final class SQLiteStore: FactStore, ScheduleRunStore {
   public init() throws {
     SQLiteStore.configureSQLite
     path = ":memory:"
+    longRunning = false
     let queue = try DatabaseQueue(configuration: Self.configuration)
     try Schema.migrator.migrate(queue)
     pool = queue
@@ -74,6 +83,11 @@ public final class SQLiteStore: FactStore, ScheduleRunStore {
   private static var configuration: Configuration {
     var config = Configuration()
     config.busyMode = .timeout(60)
+    // Reader connections stay open when memory is released: closing one disposes its dispatch queue, whose
+    // queue-specific data libdispatch frees on its global pool, and once that pool has a worker its monitor timer
+    // wakes the process every second for as long as it lives (an idle daemon makes no system call). Only a
+    // store that is not `longRunning` closes them, for a first import (`withRollbackJournalIfEmpty`).
+    config.persistentReadOnlyConnections = true
     config.prepareDatabase { db in
       try db.execute(sql: "PRAGMA cache_size = -65536")
       if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }

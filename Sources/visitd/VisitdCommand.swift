@@ -48,7 +48,7 @@ struct VisitdCommand: AsyncParsableCommand {
       rulesDirectories: rulesDirectories, databasePath: db, controlSocket: controlSocket,
       demoIfEmpty: demoIfEmpty, deliveryConfig: deliveryConfig, environment: environment)
     let address = try listenAddress(settings)
-    let store = try SQLiteStore(path: settings.databasePath)
+    let store = try SQLiteStore(path: settings.databasePath, longRunning: true)
     let rules = RulesInForce(nil)
     let daemon = try DaemonService(settings: settings, store: store, rules: rules, logger: logger)
     var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: daemon)]
