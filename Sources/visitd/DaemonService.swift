@@ -63,12 +63,15 @@ final class DaemonService: Service, Sendable {
   {
     var lastDay = core.today(Date())
     var storage = StorageRetry()
+    var pacing = RefreshPacing()
     var pass = WatchdogPass.begin(notifier: notifier)
     defer { pass.end() }
     while true {
       let now = Date()
-      if core.today(now) != lastDay || core.outlook.nextChange.map({ $0 <= now }) ?? false {
-        core.refresh(now: now)
+      if core.today(now) != lastDay || core.outlook.nextChange.map({ $0 <= now }) ?? false
+        || pacing.isDue(at: now)
+      {
+        refresh(&core, pacing: &pacing)
         lastDay = core.today(now)
       }
       if storage.mayTry(at: now) {
@@ -85,25 +88,42 @@ final class DaemonService: Service, Sendable {
       let next = [
         core.nextInstant(after: now), worker.nextAttempt().map { (what: "outbox", at: $0) },
         storage.retryAt.map { (what: "storage retry", at: $0) },
+        pacing.due.map { (what: "changed facts", at: $0) },
       ].compactMap { $0 }.min { $0.at < $1.at }
       notifier.status(core.status(next: next, storageProblem: storage.problem))
       pass.end()
       if Watchdog.interval != nil { notifier.watchdog() }
       let wakes = await sleeper.sleepDetached(until: next?.at, watchdogEvery: Watchdog.pingInterval)
       pass = WatchdogPass.begin(notifier: notifier)
-      if try await handle(wakes, core: &core, worker: &worker, transport: transport) == .stop { return }
+      let refresh = try await handle(wakes, core: &core, worker: &worker, transport: transport)
+      switch refresh {
+      case .stop: return
+      case .now: self.refresh(&core, pacing: &pacing)
+      case .paced: if pacing.noticed(at: Date()) { self.refresh(&core, pacing: &pacing) }
+      case .none: break
+      }
     }
+  }
+
+  /// Reads the outlook again (planning first when the stored plan is stale), timed for `pacing`.
+  private func refresh(_ core: inout DaemonCore, pacing: inout RefreshPacing) {
+    let started = ContinuousClock.now
+    core.refresh(now: Date())
+    pacing.refreshed(endingAt: Date(), after: (ContinuousClock.now - started).seconds)
   }
 
   /// Tells the loop that a write elsewhere in the process (the API) changed these households.
   func factsChanged(_ households: [String]) { sleeper.interrupt(.control(.factsChanged(households))) }
 
-  private enum Next { case goOn, stop }
+  /// What the loop does after its wakes: stop, or read the outlook again at once, paced, or not.
+  private enum Next { case stop, now, paced, none }
 
   private func handle(
     _ wakes: [Wake], core: inout DaemonCore, worker: inout OutboxWorker, transport: AsyncHTTPTransport
   ) async throws -> Next {
-    // Notices that arrive together are taken together: one refresh for any number of them.
+    // Notices that arrive together are taken together: one refresh for any number of them; notices of changed
+    // facts are paced (`RefreshPacing`), a clock set is not.
+    var clockSet = false
     var refresh = false
     var changed = Set<String>()
     var anyHousehold = false
@@ -112,7 +132,7 @@ final class DaemonService: Service, Sendable {
       case .deadline, .watchdog: break
       case .clockChanged:
         logger.notice("the wall clock was set; computing the next due instant again")
-        refresh = true
+        clockSet = true
       case .interrupted(.shutdown): return .stop
       case .interrupted(.control(.reload)): await reload(&core, worker: &worker, transport: transport)
       case .interrupted(.control(.factsChanged(let households))):
@@ -125,8 +145,7 @@ final class DaemonService: Service, Sendable {
         "facts changed: \(anyHousehold ? "any household" : "\(changed.count) household(s)")",
         metadata: changed.count == 1 ? ["household": "\(changed.first ?? "")"] : [:])
     }
-    if refresh { core.refresh(now: Date()) }
-    return .goOn
+    return clockSet ? .now : refresh ? .paced : .none
   }
 
   private func reload(_ core: inout DaemonCore, worker: inout OutboxWorker, transport: AsyncHTTPTransport)

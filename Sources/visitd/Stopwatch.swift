@@ -15,3 +15,8 @@ struct Stopwatch {
     last = now
   }
 }
+
+extension Duration {
+  /// The duration in seconds.
+  var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -16,7 +16,7 @@ final class WatchdogPass: @unchecked Sendable {
     let pass = WatchdogPass()
     guard let interval = Watchdog.interval else { return pass }
     let quarter = interval / 4
-    let seconds = Double(quarter.components.seconds) + Double(quarter.components.attoseconds) / 1e18
+    let seconds = quarter.seconds
     notifier.watchdog()
     let pinger = Thread {
       while !pass.waitForEnd(seconds: seconds) { notifier.watchdog() }
