@@ -95,12 +95,11 @@ final class DaemonService: Service, Sendable {
       if Watchdog.interval != nil { notifier.watchdog() }
       let wakes = await sleeper.sleepDetached(until: next?.at, watchdogEvery: Watchdog.pingInterval)
       pass = WatchdogPass.begin(notifier: notifier)
-      let refresh = try await handle(wakes, core: &core, worker: &worker, transport: transport)
-      switch refresh {
+      switch try await handle(wakes, core: &core, worker: &worker, transport: transport) {
       case .stop: return
-      case .now: self.refresh(&core, pacing: &pacing)
-      case .paced: if pacing.noticed(at: Date()) { self.refresh(&core, pacing: &pacing) }
-      case .none: break
+      case .refreshNow: refresh(&core, pacing: &pacing)
+      case .refreshPaced: if pacing.noticed(at: Date()) { refresh(&core, pacing: &pacing) }
+      case .goOn: break
       }
     }
   }
@@ -116,7 +115,7 @@ final class DaemonService: Service, Sendable {
   func factsChanged(_ households: [String]) { sleeper.interrupt(.control(.factsChanged(households))) }
 
   /// What the loop does after its wakes: stop, or read the outlook again at once, paced, or not.
-  private enum Next { case stop, now, paced, none }
+  private enum Next { case stop, refreshNow, refreshPaced, goOn }
 
   private func handle(
     _ wakes: [Wake], core: inout DaemonCore, worker: inout OutboxWorker, transport: AsyncHTTPTransport
@@ -145,7 +144,7 @@ final class DaemonService: Service, Sendable {
         "facts changed: \(anyHousehold ? "any household" : "\(changed.count) household(s)")",
         metadata: changed.count == 1 ? ["household": "\(changed.first ?? "")"] : [:])
     }
-    return clockSet ? .now : refresh ? .paced : .none
+    return clockSet ? .refreshNow : refresh ? .refreshPaced : .goOn
   }
 
   private func reload(_ core: inout DaemonCore, worker: inout OutboxWorker, transport: AsyncHTTPTransport)
