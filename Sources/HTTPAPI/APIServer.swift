@@ -40,27 +40,39 @@ public enum ListenAddress: Sendable, Equatable, CustomStringConvertible {
 /// makes no system call, so the Date header is formatted per response instead.
 public struct APIServer: Service {
   private let address: ListenAddress
-  private let environment: APIEnvironment
+  private let startup: APIStartup
+  private let logger: Logger
   private let bound: (@Sendable (ListenAddress) -> Void)?
 
   /// A server on `address` for `environment`; `bound` is told the address once it listens (the port the system
   /// chose for port 0).
   public init(
     address: ListenAddress, environment: APIEnvironment, bound: (@Sendable (ListenAddress) -> Void)? = nil
+  ) throws {
+    let startup = APIStartup()
+    try startup.open(environment)
+    self.init(address: address, startup: startup, logger: environment.logger, bound: bound)
+  }
+
+  /// A server on `address` that answers 503 until `startup` is opened.
+  public init(
+    address: ListenAddress, startup: APIStartup, logger: Logger,
+    bound: (@Sendable (ListenAddress) -> Void)? = nil
   ) {
     self.address = address
-    self.environment = environment
+    self.startup = startup
+    self.logger = logger
     self.bound = bound
   }
 
   /// Listens and serves until graceful shutdown.
   public func run() async throws {
-    let logger = environment.logger
-    let responder = try APIRouter.make(environment).buildResponder()
+    let logger = self.logger
+    let startup = self.startup
     let http = HTTP1Channel(
       responder: { request, writer, channel in
         let context = BasicRequestContext(source: .init(channel: channel, logger: logger))
-        var response = try await responder.respond(to: request, context: context)
+        var response = try await startup.respond(to: request, context: context)
         response.headers[.date] = HTTPDate.now()
         try await writer.write(response: response.head, body: response.body)
       },

@@ -10,23 +10,38 @@ import Systemd
 /// The daemon's service: start up, tell systemd READY, then sleep until something is due, do it, repeat.
 final class DaemonService: Service, Sendable {
   private let settings: DaemonSettings
-  private let store: any Storage
+  private let openStore: @Sendable () throws -> any Storage
+  private let opened: @Sendable (any Storage, DaemonService) throws -> Void
   private let rules: RulesInForce
   private let logger: Logger
   private let sleeper: Sleeper
   private let notifier = ServiceNotifier()
 
-  /// A service for `settings` on `store`, putting the rules it loads in force in `rules`.
-  init(settings: DaemonSettings, store: any Storage, rules: RulesInForce, logger: Logger) throws {
+  /// A service for `settings` on the store `openStore` opens, putting the rules it loads in force in `rules`;
+  /// `opened` is handed the store once the plan is current (the API starts serving it).
+  init(
+    settings: DaemonSettings, rules: RulesInForce, logger: Logger,
+    openStore: @escaping @Sendable () throws -> any Storage,
+    opened: @escaping @Sendable (any Storage, DaemonService) throws -> Void = { _, _ in }
+  ) throws {
     self.settings = settings
-    self.store = store
+    self.openStore = openStore
+    self.opened = opened
     self.rules = rules
     self.logger = logger
     sleeper = try Sleeper(hangup: true)
   }
 
   func run() async throws {
-    var core = try DaemonCore.start(store: store, settings: settings, logger: logger, now: Date())
+    try await withGracefulShutdownHandler {
+      try await serve()
+    } onGracefulShutdown: { [sleeper] in
+      sleeper.interrupt(.shutdown)
+    }
+  }
+
+  private func serve() async throws {
+    guard var core = await start() else { return logger.info("stopped before the database opened") }
     rules.set(core.policy.rules)
     let listener = try ControlListener(path: settings.controlSocket)
     defer { listener.remove() }
@@ -42,11 +57,7 @@ final class DaemonService: Service, Sendable {
     notifier.ready(status: core.status(next: core.nextInstant(after: Date())))
     logger.info("ready", metadata: ["control-socket": "\(settings.controlSocket)"])
     do {
-      try await withGracefulShutdownHandler {
-        try await loop(&core, worker: &worker, transport: transport)
-      } onGracefulShutdown: { [sleeper] in
-        sleeper.interrupt(.shutdown)
-      }
+      try await loop(&core, worker: &worker, transport: transport)
     } catch {
       await worker.shutdown()
       try? await transport.shutdown()
@@ -56,6 +67,47 @@ final class DaemonService: Service, Sendable {
     await worker.shutdown()
     try? await transport.shutdown()
     logger.info("stopped")
+  }
+
+  /// Opens the database, loads the rules and brings the plan current; while that fails (a database that
+  /// cannot be opened, migrated or written, rules invalid at start) it tries again with backoff instead of
+  /// exiting into a restart loop: READY with the problem in STATUS=, the watchdog fed, SIGHUP tries at once.
+  /// Nil when asked to stop meanwhile.
+  private func start() async -> DaemonCore? {
+    var store: (any Storage)?
+    var retry = StorageRetry()
+    while true {
+      let problem: StartProblem
+      do {
+        let opening = try store ?? openStore()
+        store = opening
+        do {
+          let core = try DaemonCore.start(store: opening, settings: settings, logger: logger, now: Date())
+          try opened(opening, self)
+          let failures = retry.failures
+          if retry.succeeded() { logger.notice("started after \(failures) failed attempt(s)") }
+          return core
+        } catch {
+          problem = .cannotStart(error)
+        }
+      } catch {
+        problem = .cannotOpen(settings.databasePath, error)
+      }
+      let next = retry.failed(at: Date())
+      logger.error("\(problem); trying again at \(next)")
+      notifier.ready(status: problem.status(attempts: retry.failures, retryIn: next.timeIntervalSinceNow))
+      guard await waitForRetry(until: next) else { return nil }
+    }
+  }
+
+  /// Sleeps until `deadline`, feeding the watchdog; false when asked to stop, true at the deadline or on SIGHUP.
+  private func waitForRetry(until deadline: Date) async -> Bool {
+    while true {
+      if Watchdog.interval != nil { notifier.watchdog() }
+      let wakes = await sleeper.sleepDetached(until: deadline, watchdogEvery: Watchdog.pingInterval)
+      if wakes.contains(.interrupted(.shutdown)) { return false }
+      if wakes.contains(.interrupted(.control(.reload))) || Date() >= deadline { return true }
+    }
   }
 
   private func loop(_ core: inout DaemonCore, worker: inout OutboxWorker, transport: AsyncHTTPTransport)

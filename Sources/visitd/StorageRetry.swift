@@ -1,6 +1,7 @@
 import Foundation
 
-/// When the daemon may try to store a schedule run again after the store failed: 5 s, doubling to 5 minutes.
+/// When the daemon may try its store again (to start, or to store a schedule run) after it failed: 5 s, doubling
+/// to 5 minutes.
 struct StorageRetry {
   /// Failures in a row.
   private(set) var failures = 0

@@ -48,18 +48,26 @@ struct VisitdCommand: AsyncParsableCommand {
       rulesDirectories: rulesDirectories, databasePath: db, controlSocket: controlSocket,
       demoIfEmpty: demoIfEmpty, deliveryConfig: deliveryConfig, environment: environment)
     let address = try listenAddress(settings)
-    let store = try SQLiteStore(path: settings.databasePath, longRunning: true)
     let rules = RulesInForce(nil)
-    let daemon = try DaemonService(settings: settings, store: store, rules: rules, logger: logger)
+    let startup = APIStartup()
+    let ticketSecret =
+      try address == nil
+      ? nil : HTTPSettingsLoader(environment: environment).ticketSecret(path: settings.deliveryConfig)
+    let daemon = try DaemonService(
+      settings: settings, rules: rules, logger: logger,
+      openStore: { try SQLiteStore(path: settings.databasePath, longRunning: true) },
+      opened: { store, daemon in
+        guard address != nil else { return }
+        try startup.open(
+          APIEnvironment(
+            store: store, rules: rules, clock: { Date() }, factsChanged: { daemon.factsChanged($0) },
+            logger: logger, metrics: registry, ticketSecret: ticketSecret?.value))
+      })
     var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: daemon)]
     if let address {
-      let ticketSecret = try HTTPSettingsLoader(environment: environment).ticketSecret(
-        path: settings.deliveryConfig)
-      let api = APIEnvironment(
-        store: store, rules: rules, clock: { Date() }, factsChanged: { daemon.factsChanged($0) },
-        logger: logger, metrics: registry, ticketSecret: ticketSecret?.value)
-      // The API failing to listen ends the daemon: a unit that says it serves must serve.
-      services.append(.init(service: APIServer(address: address, environment: api)))
+      // The API failing to listen ends the daemon: a unit that says it serves must serve. Until the database
+      // is open it answers 503.
+      services.append(.init(service: APIServer(address: address, startup: startup, logger: logger)))
     }
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(

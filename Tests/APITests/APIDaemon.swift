@@ -35,7 +35,8 @@ final class APIDaemon: @unchecked Sendable {
     child = try Child.start(
       "/usr/bin/systemd-socket-activate",
       [
-        "-l", "127.0.0.1:\(port)", BuiltProducts.path(of: "visitd"), "--db", database, "--rules",
+        "-l", "127.0.0.1:\(port)", "-E", "NOTIFY_SOCKET", BuiltProducts.path(of: "visitd"), "--db", database,
+        "--rules",
         "\(folder)/rules", "--demo-if-empty",
       ] + extraArguments, environment: variables, log: "\(folder)/visitd.log")
     if let child { LiveDaemons.pids.withLock { _ = $0.insert(child.pid) } }

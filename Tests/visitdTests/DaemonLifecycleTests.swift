@@ -40,4 +40,19 @@ import Testing
     daemon.signal(SIGTERM)
     #expect(try await daemon.waitExit() == 0)
   }
+
+  @Test func aDatabaseThatCannotBeOpenedIsTriedAgainAndSigtermStillStopsIt() async throws {
+    let daemon = try DaemonProcess()
+    try FileManager.default.createDirectory(atPath: daemon.database, withIntermediateDirectories: false)
+    try daemon.start(environment: ["WATCHDOG_USEC": "2000000"])
+    let waiting = try #require(try await daemon.waitReady())
+    #expect(waiting.contains("not started: cannot open the database \(daemon.database)"), "\(waiting)")
+    #expect(waiting.contains("attempt 2 in 5 s"))
+    #expect(
+      try await daemon.waitFor(timeout: 3) { $0 == "WATCHDOG=1" } != nil, "the watchdog is fed meanwhile")
+    #expect(daemon.process.isRunning)
+    daemon.signal(SIGTERM)
+    #expect(try await daemon.waitExit(timeout: 10) == 0)
+    #expect(daemon.log.contains("stopped before the database opened"))
+  }
 }
