@@ -211,8 +211,12 @@ extension SQLiteStore {
     }
     try db.execute(
       sql: """
-        UPDATE plan_state SET planned_version = facts_version, rules_digest = ?, year = ? WHERE id = 1
-        """, arguments: [update.rulesDigest, update.year])
+        UPDATE plan_state SET planned_version = facts_version, rules_digest = ?, year = ?, provisional_years = ?
+        WHERE id = 1
+        """,
+      arguments: [
+        update.rulesDigest, update.year, update.provisionalYears.map(String.init).joined(separator: ","),
+      ])
   }
 
   /// Stores tasks, replacing those with the same ids (outside any plan: tests and repairs).

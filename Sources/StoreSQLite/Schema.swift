@@ -12,6 +12,7 @@ enum Schema {
     migrator.registerMigration("v4", migrate: v4)
     migrator.registerMigration("v5", migrate: v5)
     migrator.registerMigration("v6", migrate: v6)
+    migrator.registerMigration("v7", migrate: v7)
     return migrator
   }
 
@@ -196,4 +197,10 @@ enum Schema {
     CREATE INDEX outbox_pending ON outbox(state, next_attempt);
     CREATE TABLE schedule_run (schedule TEXT PRIMARY KEY, last_run REAL NOT NULL);
     """
+
+  /// v7: the years whose holidays were provisional when the tasks were planned (comma-separated), so that
+  /// installing a year's official holidays re-splits its months not yet begun.
+  private static func v7(_ db: Database) throws {
+    try db.execute(sql: "ALTER TABLE plan_state ADD COLUMN provisional_years TEXT NOT NULL DEFAULT ''")
+  }
 }

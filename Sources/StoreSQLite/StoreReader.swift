@@ -108,9 +108,16 @@ struct StoreReader: FactReading {
   func planStamp() throws -> PlanStamp {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT facts_version, planned_version, rules_digest, year FROM plan_state WHERE id = 1")
+        db,
+        sql: """
+          SELECT facts_version, planned_version, rules_digest, year, provisional_years FROM plan_state
+          WHERE id = 1
+          """)
     else { return PlanStamp(factsVersion: 1, plannedVersion: 0, rulesDigest: "", year: 0) }
-    return PlanStamp(factsVersion: row[0], plannedVersion: row[1], rulesDigest: row[2], year: row[3])
+    let provisional: String = row[4]
+    return PlanStamp(
+      factsVersion: row[0], plannedVersion: row[1], rulesDigest: row[2], year: row[3],
+      provisionalYears: provisional.split(separator: ",").compactMap { Int($0) })
   }
 
   func forEachUnsettledWindow(_ body: (String, LocalDate, LocalDate?, Int) throws -> Void) throws {

@@ -36,6 +36,7 @@ public struct StoredPlanning: Sendable {
   /// Inside a store's write into an empty task table, the tasks are stored project by project as they are
   /// planned, overlapping storing with planning; the update then says so and only counts its changes.
   public func whole(_ reader: any FactReading) throws -> Whole {
+    let planner = self.planner(after: try reader.planStamp())
     let facts = try reader.loadFacts()
     let all = try reader.tasks(household: nil)
     let stored = planner.restore(all.filter(planner.overlaps), facts: facts, at: clock)
@@ -87,6 +88,21 @@ public struct StoredPlanning: Sendable {
   }
 
   private func update(_ changes: [TaskChange]) -> PlanUpdate {
-    PlanUpdate(changes: changes, rulesDigest: planner.rules.digest, year: planner.from.year)
+    PlanUpdate(
+      changes: changes, rulesDigest: planner.rules.digest, year: planner.from.year,
+      provisionalYears: provisionalYears)
+  }
+
+  /// The years of the horizon whose holidays are provisional with these rules.
+  private var provisionalYears: [Int] {
+    planner.rules.holidays.provisionalYears(in: planner.from.year...planner.to.year)
+  }
+
+  /// The planner for a whole plan after the plan `stamp` describes: the years that were provisional then and
+  /// have their official holidays now are split again (months not yet begun, households not yet visited).
+  private func planner(after stamp: PlanStamp) -> Planner {
+    var planner = self.planner
+    planner.resplitYears = Set(stamp.provisionalYears).subtracting(provisionalYears)
+    return planner
   }
 }

@@ -17,6 +17,9 @@ public struct Planner: Sendable {
   /// How many threads a whole plan may use, this one included (the machine's cores by default); the
   /// caller decides, as a daemon may want its own threads left alone.
   public var threads = ProcessInfo.processInfo.activeProcessorCount
+  /// Years whose official holidays came after the previous plan was split by provisional ones: their tasks not
+  /// yet visited and planned after the clock's month are split again by the real working days.
+  public var resplitYears: Set<Int> = []
   let frame: PlanFrame
 
   /// A planner of `rules` over the horizon [from, to] (local days of each project's zone).
@@ -81,7 +84,7 @@ public struct Planner: Sendable {
     _ facts: Facts, at clock: Date, previous: Plan?,
     _ result: @escaping @Sendable (String, ProjectPlan) -> Result
   ) -> (projects: [String], results: ResultSlots<Result>, body: @Sendable (Int) -> Void) {
-    let context = PlanContext(frame: frame, clock: clock)
+    let context = PlanContext(frame: frame, clock: clock, resplitYears: resplitYears)
     let projects = facts.projectIDs
     let results = ResultSlots<Result>(count: projects.count)
     return (
@@ -99,7 +102,7 @@ public struct Planner: Sendable {
   public func replan(
     households: some Sequence<String>, in facts: Facts, at clock: Date, plan: inout Plan
   ) -> [TaskChange] {
-    let context = PlanContext(frame: frame, clock: clock)
+    let context = PlanContext(frame: frame, clock: clock, resplitYears: resplitYears)
     plan.clock = clock
     var byProject: [String: [String]] = [:]
     for code in Set(households) {

@@ -101,18 +101,21 @@ struct ProjectPlanner {
   }
 
   /// The month a split task keeps: its previous planned month, else the month of the visit that did it.
+  ///
+  /// A task not yet visited moves when its month lost every working day, or when official holidays replaced
+  /// the provisional ones its month was split by and that month has not begun (`PlanContext.keepsUnvisited`).
   private func keptMonth(_ draft: borrowing TaskDraft, old: [VisitTask], period: PeriodKey) -> YearMonth? {
     let window = YearMonth(draft.task.opens)...period.last
+    var visited: YearMonth?
+    if case .visit(_, let at, _) = draft.task.settlement { visited = YearMonth(zone.date(at)) }
     if let previous = old.first(where: { $0.sameIdentity(as: draft.task) }),
-      window.contains(previous.plannedMonth)
+      window.contains(previous.plannedMonth),
+      visited != nil
+        || context.keepsUnvisited(previous.plannedMonth, clockMonth: YearMonth(zone.date(context.clock)))
     {
       return previous.plannedMonth
     }
-    if case .visit(_, let at, _) = draft.task.settlement {
-      let month = YearMonth(zone.date(at))
-      return window.contains(month) ? month : nil
-    }
-    return nil
+    return visited.flatMap { window.contains($0) ? $0 : nil }
   }
 
   /// Takes a task's month out of the ledger; cancelled tasks were never counted in it.

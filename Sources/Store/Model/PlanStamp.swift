@@ -11,13 +11,18 @@ public struct PlanStamp: Sendable, Hashable {
   public var rulesDigest: String
   /// The year they were planned for.
   public var year: Int
+  /// The years whose holidays were provisional (no official file) when they were planned.
+  public var provisionalYears: [Int]
 
   /// A stamp from its parts.
-  public init(factsVersion: Int, plannedVersion: Int, rulesDigest: String, year: Int) {
+  public init(
+    factsVersion: Int, plannedVersion: Int, rulesDigest: String, year: Int, provisionalYears: [Int] = []
+  ) {
     self.factsVersion = factsVersion
     self.plannedVersion = plannedVersion
     self.rulesDigest = rulesDigest
     self.year = year
+    self.provisionalYears = provisionalYears
   }
 
   /// Whether the stored tasks are the plan of the stored facts with these rules for this year.
@@ -39,12 +44,15 @@ public struct PlanUpdate: Sendable {
   public var rulesDigest: String
   /// The year planned.
   public var year: Int
+  /// The years whose holidays are provisional in the rules planned with.
+  public var provisionalYears: [Int]
 
   /// An update from its parts.
-  public init(changes: [TaskChange], rulesDigest: String, year: Int) {
+  public init(changes: [TaskChange], rulesDigest: String, year: Int, provisionalYears: [Int] = []) {
     self.changes = changes
     self.rulesDigest = rulesDigest
     self.year = year
+    self.provisionalYears = provisionalYears
   }
 
   /// Counts `changes` as stored already, as a first plan stored while it is made is.
