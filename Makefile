@@ -35,10 +35,12 @@ test-dates:
 	TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f '@2026-12-31 16:30:00' $(SWIFT) test --skip-build --filter '$(DATED_SUITES)'
 	TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f '@2028-02-29 02:00:00' $(SWIFT) test --skip-build --filter '$(DATED_SUITES)'
 
-# The parsers' fuzz tests with many more inputs than `make test` gives them.
+# The parsers' fuzz tests with many more inputs than `make test` gives them, and the API's JSON bodies fuzzed by
+# the contract test with ten times its examples.
 fuzz:
 	$(SWIFT) build --build-tests
 	VISITD_FUZZ_ITERATIONS=100000 $(SWIFT) test --skip-build --filter 'RuleFileFuzzTests|CalendarFuzzTests|CSVFuzzTests'
+	CONTRACT_EXAMPLES=300 bash scripts/contract-test.sh
 
 check-units:
 	bash scripts/check-units.sh
