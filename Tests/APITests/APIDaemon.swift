@@ -14,11 +14,15 @@ final class APIDaemon: @unchecked Sendable {
   private var child: Child?
   /// Arguments `visitd` gets beyond the database, rules and demo.
   private var extraArguments: [String] = []
+  /// Whether the daemon gets `NOTIFY_SOCKET` (then the test must read `notify`: sd_notify blocks on a full
+  /// socket, as it would on a systemd that stopped reading).
+  private let notifying: Bool
   let client = HTTPClient(eventLoopGroupProvider: .singleton)
 
   /// Starts the socket (not yet the daemon: the first request starts it); `arguments` makes the daemon's further
   /// arguments, given the daemon's folder (to write a configuration into).
-  init(arguments: (_ folder: String) throws -> [String] = { _ in [] }) throws {
+  init(notifying: Bool = false, arguments: (_ folder: String) throws -> [String] = { _ in [] }) throws {
+    self.notifying = notifying
     folder = try BuiltProducts.temporaryFolder()
     try FileManager.default.copyItem(atPath: Self.shippedRules, toPath: "\(folder)/rules")
     extraArguments = try arguments(folder)
@@ -32,12 +36,11 @@ final class APIDaemon: @unchecked Sendable {
     variables["NOTIFY_SOCKET"] = notify.path
     variables.removeValue(forKey: "JOURNAL_STREAM")
     LiveDaemons.watch()
+    let passed = notifying ? ["-E", "NOTIFY_SOCKET"] : []
     child = try Child.start(
       "/usr/bin/systemd-socket-activate",
-      [
-        "-l", "127.0.0.1:\(port)", "-E", "NOTIFY_SOCKET", BuiltProducts.path(of: "visitd"), "--db", database,
-        "--rules",
-        "\(folder)/rules", "--demo-if-empty",
+      ["-l", "127.0.0.1:\(port)"] + passed + [
+        BuiltProducts.path(of: "visitd"), "--db", database, "--rules", "\(folder)/rules", "--demo-if-empty",
       ] + extraArguments, environment: variables, log: "\(folder)/visitd.log")
     if let child { LiveDaemons.pids.withLock { _ = $0.insert(child.pid) } }
   }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct StartupAPITests {
   @Test("a database that cannot be opened: 503 with Retry-After, the reason in STATUS=, served once it opens")
   func waitsForItsDatabase() async throws {
-    let daemon = try APIDaemon { folder in
+    let daemon = try APIDaemon(notifying: true) { folder in
       try Data(String(repeating: "not a database ", count: 20).utf8)
         .write(to: URL(fileURLWithPath: "\(folder)/visitd.sqlite"))
       return []

@@ -146,4 +146,27 @@ import Testing
     let stamp = try store.planStamp()
     #expect(stamp.plannedVersion != stamp.factsVersion)
   }
+
+  @Test func aPlanMadeAtAClockReadBeforeAWriteCommittedStillHasThatWrite() throws {
+    let folder = TempFolder()
+    let store = try Seed.store(in: folder)
+    let clock = Seed.instant("2026-03-02 09:00")
+    try store.replan { try StoredPlanning(rules: Self.rules, clock: clock).whole($0).update }
+    let unsettled = { (task: VisitTask) in task.settlement == nil && task.state != .cancelled }
+    let task = try #require(try store.tasks(household: "H1").first(where: unsettled))
+    // A waiver granted two seconds later is stored while the plan is stale; the re-plan that follows read its
+    // clock before the waiver committed (a daemon pass, an explain, another write on a loaded machine).
+    var waiver = FactBatch()
+    waiver.waivers = [Waiver(task: task.id, reason: "owner abroad", at: clock.addingTimeInterval(2))]
+    try store.write(waiver)
+    try store.replan { try StoredPlanning(rules: Self.rules, clock: clock).whole($0).update }
+    #expect(try store.tasks(household: "H1").first { $0.id == task.id }?.state == .waived)
+    // A fact dated well after the clock stays out, as the planner leaves every fact after its clock.
+    let later = try #require(try store.tasks(household: "H1").first(where: unsettled))
+    var far = FactBatch()
+    far.waivers = [Waiver(task: later.id, reason: "owner abroad", at: clock.addingTimeInterval(3600))]
+    try store.write(far)
+    try store.replan { try StoredPlanning(rules: Self.rules, clock: clock).whole($0).update }
+    #expect(try store.tasks(household: "H1").first { $0.id == later.id }?.state == later.state)
+  }
 }

@@ -38,6 +38,7 @@ public struct StoredPlanning: Sendable {
   public func whole(_ reader: any FactReading) throws -> Whole {
     let planner = self.planner(after: try reader.planStamp())
     let facts = try reader.loadFacts()
+    let clock = planningClock(facts)
     let all = try reader.tasks(household: nil)
     let stored = planner.restore(all.filter(planner.overlaps), facts: facts, at: clock)
     guard var load = try reader.firstPlanLoad() else {
@@ -59,6 +60,7 @@ public struct StoredPlanning: Sendable {
   public func households(_ households: [String], _ reader: any FactReading) throws -> PlanUpdate {
     let projects = try reader.projects(ofHouseholds: households)
     let facts = try reader.facts(households: households)
+    let clock = planningClock(facts)
     let byProject = Dictionary(grouping: projects.keys, by: { projects[$0] ?? "" })
     var changes: [TaskChange] = []
     for project in byProject.keys.sorted() {
@@ -91,6 +93,21 @@ public struct StoredPlanning: Sendable {
     PlanUpdate(
       changes: changes, rulesDigest: planner.rules.digest, year: planner.from.year,
       provisionalYears: provisionalYears)
+  }
+
+  /// How far past the clock a fact may be dated and still be planned: a write that committed after this
+  /// planning read its clock, even on a loaded machine. Later facts are ignored, as the planner ignores every
+  /// fact dated after its clock.
+  static let concurrentWriteAllowance: TimeInterval = 300
+
+  /// The clock a stored plan of `facts` is made at: the clock, or the latest fact when a concurrent write dated
+  /// it a little later (within `concurrentWriteAllowance`). Planning at a clock read before such a write
+  /// committed would leave its facts out of a plan stamped current (a waiver answered 200, still open).
+  func planningClock(_ facts: Facts) -> Date {
+    guard let latest = facts.latestInstant, latest > clock,
+      latest.timeIntervalSince(clock) <= Self.concurrentWriteAllowance
+    else { return clock }
+    return latest
   }
 
   /// The years of the horizon whose holidays are provisional with these rules.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Households by code: the households in one array, their contacts beside them, and an index of positions.
 ///
 /// A dictionary of whole households keeps a 176-byte value in every one of its buckets (about twice as many as
@@ -83,6 +85,16 @@ extension HouseholdTable {
   func contacts(of code: String) -> [Visit] {
     if let position = positions[code] { return contacts[position] }
     return strayContacts.isEmpty ? [] : strayContacts[code] ?? []
+  }
+
+  /// The latest instant of any contact (each household's are in time order).
+  var latestContact: Date? {
+    var latest: Date?
+    for list in contacts { if let at = list.last?.at, at > latest ?? .distantPast { latest = at } }
+    for list in strayContacts.values {
+      if let at = list.last?.at, at > latest ?? .distantPast { latest = at }
+    }
+    return latest
   }
 
   /// Every contact, households in no particular order, each household's in time order.
