@@ -95,8 +95,13 @@ struct StoreReader: FactReading {
 
   func buildings(project: String) throws -> [String: String] {
     var buildings: [String: String] = [:]
+    // Through the project's areas (a household's area is of its project, checked at import): the area index
+    // finds them, where `project = ?` alone would scan every household (0.2 s a write at 1,000,000).
     let rows = try Row.fetchCursor(
-      db, sql: "SELECT id, building FROM household WHERE project = ?", arguments: [project])
+      db,
+      sql: """
+        SELECT id, building FROM household WHERE area IN (SELECT id FROM area WHERE project = ?1) AND project = ?1
+        """, arguments: [project])
     while let row = try rows.next() { buildings[row[0]] = row[1] }
     return buildings
   }
