@@ -59,7 +59,8 @@ struct FactWriter {
     for project in projects {
       for household in try String.fetchAll(
         db,
-        sql: "SELECT id FROM household WHERE area IN (SELECT id FROM area WHERE project = ?1) AND project = ?1",
+        sql:
+          "SELECT id FROM household WHERE area IN (SELECT id FROM area WHERE project = ?1) AND project = ?1",
         arguments: [project])
       {
         touch(household: household)

@@ -97,11 +97,77 @@ import Testing
     #expect(again.isEmpty, "planning everything changes nothing more: \(again.map(\.task.id))")
   }
 
+  @Test func reReplanningAfterAStewardChangeAndANewcomerGivesWhatPlanningEverythingGives() throws {
+    let folder = TempFolder()
+    let store = try SQLiteStore(path: folder.database)
+    var batch = Seed.batch
+    batch.households = (1...24).map { Seed.household("H\($0)", area: $0 % 3 == 0 ? "A2" : "A1") }
+    for index in batch.households.indices where batch.households[index].area == "A2" {
+      batch.households[index].project = "P2"
+    }
+    try store.write(batch)
+    try store.replan {
+      try StoredPlanning(rules: Self.rules, clock: Seed.instant("2026-01-05 09:00")).whole($0).update
+    }
+    // A1 passes from S1 to S2 (who keeps A2), and a household moves into A1: their tasks join S2's split groups.
+    let planning = StoredPlanning(rules: Self.rules, clock: Seed.instant("2026-04-10 20:00"))
+    var change = FactBatch()
+    change.assignments = [AreaAssignment(area: "A1", steward: "S2", since: Seed.instant("2026-04-01"))]
+    change.households = [Seed.household("H25")]
+    let (summary, update) = try store.write(change, dryRun: false) { summary, before, reader in
+      try planning.afterWrite(summary, before: before, reader)
+    }
+    #expect(summary.affectedHouseholds.contains("H25"))
+    #expect(update?.changes.contains { $0.task.household == "H25" && $0.task.assignee == "S2" } == true)
+    let again = try store.read { try planning.whole($0).update.changes }
+    #expect(again.isEmpty, "planning everything changes nothing more: \(again.map(\.task.id))")
+  }
+
+  @Test func aNewcomerPlannedByItsWriteGetsTheMonthAWholePlanGivesIt() throws {
+    // Twelve buildings of two households, one steward: the half-year's deep interviews fill every month.
+    var batch = Seed.batch
+    batch.areas[0].buildings = (1...12).map { "\($0)栋" }
+    batch.households = (1...24).map { index in
+      var household = Seed.household("H\(index)")
+      household.building = "\((index + 1) / 2)栋"
+      return household
+    }
+    var newcomer = Seed.household("H25")
+    newcomer.building = "12栋"
+    var arrival = FactBatch()
+    arrival.households = [newcomer]
+    let clock = Seed.instant("2026-03-10 20:00")
+    var months: [String] = []
+    for scoped in [true, false] {
+      let folder = TempFolder()
+      let store = try SQLiteStore(path: folder.database)
+      try store.write(batch)
+      try store.replan {
+        try StoredPlanning(rules: Self.rules, clock: Seed.instant("2026-01-05 09:00")).whole($0).update
+      }
+      let planning = StoredPlanning(rules: Self.rules, clock: clock)
+      if scoped {
+        _ = try store.write(arrival, dryRun: false) { summary, before, reader in
+          try planning.afterWrite(summary, before: before, reader)
+        }
+      } else {
+        try store.write(arrival)
+        try store.replan { try planning.whole($0).update }
+      }
+      months += try store.tasks(household: "H25").filter { $0.rule == "deep-interview" }.map {
+        "\($0.id) \($0.plannedMonth)"
+      }
+    }
+    #expect(months.count == 4 && Array(months.prefix(2)) == Array(months.suffix(2)), "\(months)")
+  }
+
   @Test func scopedReadsReturnOnlyWhatTheyName() throws {
     let folder = TempFolder()
     let store = try SQLiteStore(path: folder.database)
     var batch = Seed.batch
-    batch.households = [Seed.household("H1"), Seed.household("H2"), Seed.household("H3", area: "A2")]
+    var other = Seed.household("H3", area: "A2")
+    other.project = "P2"
+    batch.households = [Seed.household("H1"), Seed.household("H2"), other]
     try store.write(batch)
     let clock = Seed.instant("2026-03-02 09:00")
     try store.replan { try StoredPlanning(rules: Self.rules, clock: clock).whole($0).update }
@@ -117,8 +183,9 @@ import Testing
         return
       }
       #expect(try reader.tasks(assignee: "S1", month: month) == s1.filter { $0.plannedMonth == month })
-      #expect(try reader.projects(ofHouseholds: ["H1", "H3", "nobody"]) == ["H1": "P1", "H3": "P1"])
-      #expect(try reader.buildings(project: "P1")["H3"] == "1栋")
+      #expect(try reader.projects(ofHouseholds: ["H1", "H3", "nobody"]) == ["H1": "P1", "H3": "P2"])
+      #expect(try reader.buildings(project: "P1") == ["H1": "1栋", "H2": "1栋"])
+      #expect(try reader.buildings(project: "P2") == ["H3": "1栋"])
     }
   }
 

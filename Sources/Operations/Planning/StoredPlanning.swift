@@ -64,12 +64,38 @@ public struct StoredPlanning: Sendable {
     let byProject = Dictionary(grouping: projects.keys, by: { projects[$0] ?? "" })
     var changes: [TaskChange] = []
     for project in byProject.keys.sorted() {
-      let stored = try reader.tasks(project: project).filter(planner.overlaps)
+      let codes = byProject[project] ?? []
+      let stored = try storedTasks(of: codes, project: project, facts: facts, reader).filter(planner.overlaps)
       var plan = planner.restore(
         stored, facts: facts, buildings: try reader.buildings(project: project), at: clock)
-      changes += planner.replan(households: byProject[project] ?? [], in: facts, at: clock, plan: &plan)
+      changes += planner.replan(households: codes, in: facts, at: clock, plan: &plan)
     }
     return update(changes)
+  }
+
+  /// The stored tasks a re-plan of some of `project`'s households needs: their own, and every task of the
+  /// project assigned to a steward their areas have had (the split groups their tasks leave or join, whose
+  /// monthly loads place them). Not the whole project: a write's re-plan then costs a steward's share of it.
+  private func storedTasks(
+    of codes: [String], project: String, facts: Facts, _ reader: any FactReading
+  ) throws -> [VisitTask] {
+    var stewards = Set<String>()
+    var byID: [String: VisitTask] = [:]
+    for code in codes {
+      for task in try reader.tasks(household: code) {
+        byID[task.id] = task
+        stewards.insert(task.assignee)
+      }
+      if let area = facts.households[code].flatMap({ facts.areas[$0.area] }) {
+        stewards.formUnion(area.stewards.map(\.steward))
+      }
+    }
+    for steward in stewards.sorted() {
+      for task in try reader.tasks(assignee: steward, month: nil) where task.project == project {
+        byID[task.id] = task
+      }
+    }
+    return byID.values.sorted { $0.id < $1.id }
   }
 
   /// The update after a write: its households alone when the plan was current before it and they are few,
