@@ -13,9 +13,19 @@ import Store
 /// what re-planning or listing them needs.
 struct FactLoader {
   let db: Database
-  var only: [String]? = nil
+  let only: [String]?
   /// Households and visits already in hand (a first import's): taken from here, not read from the store.
-  var written: (households: [Household], visits: [Visit])? = nil
+  let written: (households: [Household], visits: [Visit])?
+  /// `only` as the JSON list every restricted query binds (encoded once, not per query).
+  private let onlyList: String?
+
+  /// A loader of every fact, or of `only` those households'; `written` stands for the households and visits.
+  init(db: Database, only: [String]? = nil, written: (households: [Household], visits: [Visit])? = nil) {
+    self.db = db
+    self.only = only
+    self.written = written
+    onlyList = only.map(JSONList.text)
+  }
 
   /// A `WHERE` clause restricting `column` to the households (its argument is `arguments`); empty for all.
   private func only(_ column: String) -> String {
@@ -23,14 +33,14 @@ struct FactLoader {
   }
 
   private var arguments: StatementArguments {
-    guard let only else { return [] }
-    return [JSONList.text(only)]
+    guard let onlyList else { return [] }
+    return [onlyList]
   }
 
   /// `arguments` for raw rows.
   private var values: [BoundValue] {
-    guard let only else { return [] }
-    return [.text(JSONList.text(only))]
+    guard let onlyList else { return [] }
+    return [.text(onlyList)]
   }
 
   func load() throws -> Facts {

@@ -8,6 +8,12 @@ enum JSONList {
     for (index, value) in values.enumerated() {
       if index > 0 { json += "," }
       json += "\""
+      // Codes are plain text: copied whole unless a byte needs escaping.
+      if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        json += value
+        json += "\""
+        continue
+      }
       for scalar in value.unicodeScalars {
         switch scalar {
         case "\"": json += "\\\""

@@ -199,8 +199,23 @@ enum Schema {
     """
 
   /// v7: the years whose holidays were provisional when the tasks were planned (comma-separated), so that
-  /// installing a year's official holidays re-splits its months not yet begun.
+  /// installing a year's official holidays re-splits its months not yet begun; and a version of the reference
+  /// tables (projects, stewards, areas and their stewards) that triggers bump on every change, so that a cached
+  /// catalog is known current with one read.
   private static func v7(_ db: Database) throws {
-    try db.execute(sql: "ALTER TABLE plan_state ADD COLUMN provisional_years TEXT NOT NULL DEFAULT ''")
+    try db.execute(
+      sql: """
+        ALTER TABLE plan_state ADD COLUMN provisional_years TEXT NOT NULL DEFAULT '';
+        ALTER TABLE plan_state ADD COLUMN reference_version INTEGER NOT NULL DEFAULT 0;
+        """)
+    for table in ["project", "steward", "area", "area_steward"] {
+      for event in ["INSERT", "UPDATE", "DELETE"] {
+        try db.execute(
+          sql: """
+            CREATE TRIGGER \(table)_\(event.lowercased())_reference AFTER \(event) ON \(table)
+            BEGIN UPDATE plan_state SET reference_version = reference_version + 1 WHERE id = 1; END
+            """)
+      }
+    }
   }
 }
