@@ -3,6 +3,7 @@ import Delivery
 import Foundation
 import HTTPAPI
 import Logging
+import NIOPosix
 import ServiceLifecycle
 import Store
 import Systemd
@@ -123,12 +124,12 @@ final class DaemonService: Service, Sendable {
       if core.today(now) != lastDay || core.outlook.nextChange.map({ $0 <= now }) ?? false
         || pacing.isDue(at: now)
       {
-        refresh(&core, pacing: &pacing)
+        await refresh(&core, pacing: &pacing)
         lastDay = core.today(now)
       }
       if storage.mayTry(at: now) {
         do {
-          _ = try core.runDueSchedules(now: now)
+          _ = try await offLoop(&core) { try $0.runDueSchedules(now: now) }
           if storage.succeeded() { logger.notice("storage works again; schedules run") }
         } catch {
           // A full disk or a read-only database must not turn into a restart loop: say so, retry later.
@@ -149,18 +150,34 @@ final class DaemonService: Service, Sendable {
       pass = WatchdogPass.begin(notifier: notifier)
       switch try await handle(wakes, core: &core, worker: &worker, transport: transport) {
       case .stop: return
-      case .refreshNow: refresh(&core, pacing: &pacing)
-      case .refreshPaced: if pacing.noticed(at: Date()) { refresh(&core, pacing: &pacing) }
+      case .refreshNow: await refresh(&core, pacing: &pacing)
+      case .refreshPaced: if pacing.noticed(at: Date()) { await refresh(&core, pacing: &pacing) }
       case .goOn: break
       }
     }
   }
 
   /// Reads the outlook again (planning first when the stored plan is stale), timed for `pacing`.
-  private func refresh(_ core: inout DaemonCore, pacing: inout RefreshPacing) {
+  private func refresh(_ core: inout DaemonCore, pacing: inout RefreshPacing) async {
     let started = ContinuousClock.now
-    core.refresh(now: Date())
+    // refresh logs its failures and does not throw; the pool runs while the daemon does.
+    _ = try? await offLoop(&core) { $0.refresh(now: Date()) }
     pacing.refreshed(endingAt: Date(), after: (ContinuousClock.now - started).seconds)
+  }
+
+  /// Runs `body` on `core` on NIO's blocking thread pool. The loop's reads and writes block for as long as the
+  /// store takes (a second and more at 1,000,000 households); run on the task's own thread, one of the event
+  /// loops, they would hold up every API request that loop serves.
+  private func offLoop<T: Sendable>(
+    _ core: inout DaemonCore, _ body: @escaping @Sendable (inout DaemonCore) throws -> T
+  ) async throws -> T {
+    let (updated, result) = try await NIOThreadPool.singleton.runIfActive { [core] in
+      var working = core
+      let result = try body(&working)
+      return (working, result)
+    }
+    core = updated
+    return result
   }
 
   /// Tells the loop that a write elsewhere in the process (the API) changed these households.
