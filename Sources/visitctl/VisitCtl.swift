@@ -1,4 +1,5 @@
 import ArgumentParser
+import Control
 
 /// The visitd command-line companion: rules, calendar, facts, tasks and reports.
 @main
@@ -6,6 +7,7 @@ struct VisitCtl: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "visitctl",
     abstract: "Check rules, evaluate calendars, and inspect what visitd plans.",
+    version: Release.version,
     subcommands: [
       CalendarCommand.self, RulesCommand.self, VersionCommand.self, ImportCommand.self, EventCommand.self,
       StewardCommand.self, VisitCommand.self, WaiveCommand.self, CampaignCommand.self, DemoCommand.self,
@@ -14,7 +16,4 @@ struct VisitCtl: AsyncParsableCommand {
       AuditCommand.self,
     ]
   )
-
-  /// The release this binary was built from.
-  static let version = "0.1.0"
 }
