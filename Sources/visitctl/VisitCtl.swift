@@ -2,9 +2,9 @@ import ArgumentParser
 import Control
 
 /// The visitd command-line companion: rules, calendar, facts, tasks and reports.
-@main
-struct VisitCtl: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
+public struct VisitCtl: AsyncParsableCommand {
+  /// The root command and its subcommands.
+  public static let configuration = CommandConfiguration(
     commandName: "visitctl",
     abstract: "Check rules, evaluate calendars, and inspect what visitd plans.",
     version: Release.version,
@@ -16,4 +16,7 @@ struct VisitCtl: AsyncParsableCommand {
       AuditCommand.self,
     ]
   )
+
+  /// The root command (it only dispatches).
+  public init() {}
 }
