@@ -13,7 +13,7 @@ DOCS = README.md docs/api.md docs/architecture.md docs/calendar.md docs/csv.md d
 MANPAGES = man/visitctl.1 man/visitd-rules.5 man/visitd.toml.5 man/visitd.8
 VERSION = $(shell dpkg-parsechangelog -S Version)
 
-.PHONY: deps build run test test-dates fuzz check-units bench lint format man install uninstall deb test-deb clean
+.PHONY: deps build release run test test-dates fuzz check-units bench lint format man install uninstall deb test-deb clean
 
 # The Debian packages the build, the tests and `make deb` need (as root, or through sudo); nothing when present.
 deps:
@@ -62,12 +62,21 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
-# visitd and the visitctl link to it (visitd runs visitctl's commands when called so), the shipped rules, the units,
-# the docs and man pages, and /etc/visitd/visitd.toml when there is none. No apt-get: `make deps` first.
-install: build
+# The binary `make install` and `make deb` ship: visitd (it runs visitctl's commands when called visitctl), the Swift
+# runtime linked statically, no RUNPATH ($$ORIGIN), relocations read-only (-z relro -z now, as dpkg-buildflags asks
+# of C programs), in its own build folder so it does not disturb the debug build.
+RELEASE_SCRATCH ?= .build-deb
+RELEASE_FLAGS = -c release --static-swift-stdlib --disable-local-rpath --scratch-path $(RELEASE_SCRATCH) \
+  -Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now
+release:
+	$(SWIFT) build $(RELEASE_FLAGS) --product visitd
+
+# visitd (stripped) and the visitctl link to it, the shipped rules, the units, the docs and man pages, and
+# /etc/visitd/visitd.toml when there is none. No apt-get: `make deps` first.
+install: release
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/visitd/rules $(DESTDIR)$(UNITDIR) \
 	  $(DESTDIR)$(DATADIR)/doc/visitd/examples $(DESTDIR)/etc/visitd
-	install -m 0755 $$($(SWIFT) build -c $(CONFIG) --show-bin-path)/visitd $(DESTDIR)$(BINDIR)/visitd
+	install -s -m 0755 $(RELEASE_SCRATCH)/release/visitd $(DESTDIR)$(BINDIR)/visitd
 	ln -sf visitd $(DESTDIR)$(BINDIR)/visitctl
 	install -m 0644 rules/*.toml $(DESTDIR)$(DATADIR)/visitd/rules/
 	for unit in visitd.service visitd.socket; do \
@@ -114,9 +123,10 @@ deb:
 	  ../visitd_$(VERSION)_amd64.changes dist/
 	lintian --fail-on error --info dist/visitd_$(VERSION)_amd64.deb
 
-# The package installed, upgraded and purged on this machine (as root): scripts/deb-test.sh.
+# The package installed, upgraded and purged on this machine (as root, through sudo otherwise): scripts/deb-test.sh.
+SUDO = $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 test-deb: deb
-	bash scripts/deb-test.sh dist/visitd_$(VERSION)_amd64.deb
+	$(SUDO) bash scripts/deb-test.sh dist/visitd_$(VERSION)_amd64.deb
 
 clean:
 	rm -rf .build dist
