@@ -100,8 +100,15 @@ getent passwd visitd >/dev/null || fail "no visitd user after install"
 dpkg-query -W -f='${Conffiles}\n' visitd | grep -q '^ /etc/visitd/visitd.toml ' || fail "visitd.toml is not a conffile"
 [ -L /etc/systemd/system/multi-user.target.wants/visitd.service ] || fail "visitd.service not enabled"
 [ -L /etc/systemd/system/sockets.target.wants/visitd.socket ] || fail "visitd.socket not enabled"
-documentation=$(sed -n 's#^Documentation=file:##p' /lib/systemd/system/visitd.service)
-[ -f "$documentation" ] || fail "the unit's Documentation= $documentation is not installed"
+for unit in visitd.service visitd.socket; do
+  for document in $(sed -n 's#^Documentation=##p' "/lib/systemd/system/$unit"); do
+    case "$document" in
+      file:*) [ -f "${document#file:}" ] || fail "$unit: Documentation=$document is not installed" ;;
+      man:*) page=${document#man:} && [ -f "/usr/share/man/man${page//[^0-9]/}/${page%%(*}.${page//[^0-9]/}.gz" ] ||
+        fail "$unit: Documentation=$document is not installed" ;;
+    esac
+  done
+done
 for page in visitd.8 visitctl.1 visitd.toml.5 visitd-rules.5; do
   [ -f "/usr/share/man/man${page##*.}/$page.gz" ] || fail "man page $page not installed"
 done
