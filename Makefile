@@ -19,7 +19,7 @@ VERSION = $(shell dpkg-parsechangelog -S Version)
 deps:
 	@bash scripts/install-deps.sh
 
-build:
+build: deps
 	$(SWIFT) build -c $(CONFIG)
 
 # The main job on the embedded default: the daemon in the foreground on ./var/visitd.sqlite,
