@@ -4,8 +4,18 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CONFIG ?= release
 
-.PHONY: deps build run test test-dates fuzz check-units bench lint format install clean
+# `make install` and `make deb` put things here (the daemon reads /etc/visitd whatever PREFIX is).
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share
+UNITDIR = $(PREFIX)/lib/systemd/system
+DOCS = README.md docs/api.md docs/architecture.md docs/calendar.md docs/csv.md docs/delivery.md docs/limits.md \
+  docs/monitoring.md docs/rules.md
+MANPAGES = man/visitctl.1 man/visitd-rules.5 man/visitd.toml.5 man/visitd.8
+VERSION = $(shell dpkg-parsechangelog -S Version)
 
+.PHONY: deps build release run test test-dates fuzz check-units bench lint format man install uninstall deb test-deb clean
+
+# The Debian packages the build, the tests and `make deb` need (as root, or through sudo); nothing when present.
 deps:
 	@bash scripts/install-deps.sh
 
@@ -54,17 +64,71 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
-install: build
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/visitd/rules
-	install -m 0755 $$($(SWIFT) build -c $(CONFIG) --show-bin-path)/visitd $(DESTDIR)$(PREFIX)/bin/visitd
-	install -m 0755 $$($(SWIFT) build -c $(CONFIG) --show-bin-path)/visitctl $(DESTDIR)$(PREFIX)/bin/visitctl
-	install -m 0644 rules/*.toml $(DESTDIR)$(PREFIX)/share/visitd/rules/
-	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
-	sed -e 's#/usr/bin/#$(PREFIX)/bin/#' -e 's#/usr/share/visitd#$(PREFIX)/share/visitd#' \
-	  systemd/visitd.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/visitd.service
-	install -m 0644 systemd/visitd.socket $(DESTDIR)$(PREFIX)/lib/systemd/system/visitd.socket
+# The binary `make install` and `make deb` ship: visitd (it runs visitctl's commands when called visitctl), the Swift
+# runtime linked statically, no RUNPATH ($$ORIGIN), relocations read-only (-z relro -z now, as dpkg-buildflags asks
+# of C programs), in its own build folder so it does not disturb the debug build.
+RELEASE_SCRATCH ?= .build-deb
+RELEASE_FLAGS = -c release --static-swift-stdlib --disable-local-rpath --scratch-path $(RELEASE_SCRATCH) \
+  -Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now
+release:
+	$(SWIFT) build $(RELEASE_FLAGS) --product visitd
+
+# visitd (stripped) and the visitctl link to it, the shipped rules, the units, the docs and man pages, and
+# /etc/visitd/visitd.toml when there is none. No apt-get: `make deps` first.
+install: release
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/visitd/rules $(DESTDIR)$(UNITDIR) \
+	  $(DESTDIR)$(DATADIR)/doc/visitd/examples $(DESTDIR)/etc/visitd
+	install -s -m 0755 $(RELEASE_SCRATCH)/release/visitd $(DESTDIR)$(BINDIR)/visitd
+	ln -sf visitd $(DESTDIR)$(BINDIR)/visitctl
+	install -m 0644 rules/*.toml $(DESTDIR)$(DATADIR)/visitd/rules/
+	for unit in visitd.service visitd.socket; do \
+	  sed -e 's#/usr/bin/#$(BINDIR)/#' -e 's#/usr/share/#$(DATADIR)/#' systemd/$$unit > $(DESTDIR)$(UNITDIR)/$$unit; \
+	done
 	install -D -m 0644 systemd/visitd.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/visitd.conf
 	install -D -m 0644 systemd/visitd.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/visitd.conf
+	install -m 0644 $(DOCS) $(DESTDIR)$(DATADIR)/doc/visitd/
+	install -m 0644 etc/visitd.toml.example $(DESTDIR)$(DATADIR)/doc/visitd/examples/
+	for page in $(MANPAGES); do \
+	  install -D -m 0644 $$page $(DESTDIR)$(DATADIR)/man/man$${page##*.}/$${page#man/}; \
+	done
+	[ -e $(DESTDIR)/etc/visitd/visitd.toml ] || \
+	  bash scripts/default-config.sh etc/visitd.toml.example > $(DESTDIR)/etc/visitd/visitd.toml
+
+# Removes what `make install` put in place, except /etc/visitd (the admin's configuration) and the database.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/visitd $(DESTDIR)$(BINDIR)/visitctl $(DESTDIR)$(UNITDIR)/visitd.service \
+	  $(DESTDIR)$(UNITDIR)/visitd.socket $(DESTDIR)$(PREFIX)/lib/sysusers.d/visitd.conf \
+	  $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/visitd.conf
+	rm -rf $(DESTDIR)$(DATADIR)/visitd $(DESTDIR)$(DATADIR)/doc/visitd
+	for page in $(MANPAGES); do rm -f $(DESTDIR)$(DATADIR)/man/man$${page##*.}/$${page#man/}; done
+
+# visitd(8) and visitctl(1) from the argument parsers (swift-argument-parser's generate-manual plugin, on the
+# debug build `make test` leaves); the two section 5 pages are written by hand. The pages are committed: the
+# package build does not run the plugin.
+MAN_SCRATCH ?= .build
+MAN_DATE ?= $(shell git log -1 --format=%cs)
+MAN_OUT = $(MAN_SCRATCH)/plugins/GenerateManual/outputs
+man:
+	$(SWIFT) package --scratch-path $(MAN_SCRATCH) plugin generate-manual --configuration debug --section 8 \
+	  --date $(MAN_DATE)
+	cp $(MAN_OUT)/visitd/visitd.8 man/visitd.8
+	$(SWIFT) package --scratch-path $(MAN_SCRATCH) plugin generate-manual --configuration debug --section 1 \
+	  --date $(MAN_DATE)
+	cp $(MAN_OUT)/visitctl/visitctl.1 man/visitctl.1
+
+# dist/visitd_$(VERSION)_amd64.deb (and its -dbgsym) with dpkg-buildpackage and debhelper (debian/), then
+# lintian, which fails the target on an error. dpkg-buildpackage writes into the parent folder; the files move here.
+deb:
+	dpkg-buildpackage -b -us -uc
+	mkdir -p dist
+	mv ../visitd_$(VERSION)_amd64.deb ../visitd-dbgsym_$(VERSION)_amd64.deb ../visitd_$(VERSION)_amd64.buildinfo \
+	  ../visitd_$(VERSION)_amd64.changes dist/
+	lintian --fail-on error --info dist/visitd_$(VERSION)_amd64.deb
+
+# The package installed, upgraded and purged on this machine (as root, through sudo otherwise): scripts/deb-test.sh.
+SUDO = $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+test-deb: deb
+	$(SUDO) bash scripts/deb-test.sh dist/visitd_$(VERSION)_amd64.deb
 
 clean:
-	rm -rf .build
+	rm -rf .build dist

@@ -100,7 +100,7 @@ let package = Package(
       dependencies: [
         "CLinux", "Control", "Systemd", "CalendarSpec", "Policy", "Planner", "Store", "StoreSQLite",
         "Messages",
-        "Operations", "Delivery", "HTTPAPI",
+        "Operations", "Delivery", "HTTPAPI", "VisitCtlCommands",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "Prometheus", package: "swift-prometheus"),
@@ -110,8 +110,11 @@ let package = Package(
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ]
     ),
-    .executableTarget(
-      name: "visitctl",
+    // visitctl's commands as a library: the stand-alone `visitctl` runs them, and so does `visitd` when invoked as
+    // `visitctl` (the .deb's /usr/bin/visitctl links to visitd: one copy of the static Swift runtime).
+    .executableTarget(name: "visitctl", dependencies: ["VisitCtlCommands"], path: "Sources/visitctl-entry"),
+    .target(
+      name: "VisitCtlCommands",
       dependencies: [
         "Systemd",
         "CalendarSpec",
@@ -124,7 +127,8 @@ let package = Package(
         "Delivery",
         "Control",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      path: "Sources/visitctl"
     ),
     .executableTarget(
       name: "visitbench",

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages visitd builds and tests with; does nothing when they are present.
 set -euo pipefail
-packages=(libsystemd-dev pkg-config libsqlite3-dev make faketime systemd prometheus)
+# debhelper, dpkg-dev, lintian and file: `make deb` and `make test-deb`.
+packages=(libsystemd-dev pkg-config libsqlite3-dev make faketime systemd prometheus debhelper dpkg-dev lintian file)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

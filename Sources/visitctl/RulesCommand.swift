@@ -16,7 +16,8 @@ struct RulesOptions: ParsableArguments {
     name: .customLong("rules"),
     help: ArgumentHelp(
       "A rules directory; repeat for several, later ones override earlier ones "
-        + "(default: /usr/share/visitd/rules then /etc/visitd/rules).",
+        + "(default: the shipped rules, <bindir>/../share/visitd/rules or /usr/share/visitd/rules, "
+        + "then /etc/visitd/rules).",
       valueName: "dir"))
   var directories: [String] = []
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Control
 import Systemd
 
 /// `visitctl version`: the version and the systemd the machine runs.
@@ -7,7 +8,7 @@ struct VersionCommand: ParsableCommand {
     commandName: "version", abstract: "Print the version and whether systemd is the init system.")
 
   func run() {
-    print("visitctl \(VisitCtl.version)")
+    print("visitctl \(Release.version)")
     print("systemd: \(SystemdEnvironment.isBooted ? "booted" : "not the init system")")
   }
 }

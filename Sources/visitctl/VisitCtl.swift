@@ -1,11 +1,13 @@
 import ArgumentParser
+import Control
 
 /// The visitd command-line companion: rules, calendar, facts, tasks and reports.
-@main
-struct VisitCtl: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
+public struct VisitCtl: AsyncParsableCommand {
+  /// The root command and its subcommands.
+  public static let configuration = CommandConfiguration(
     commandName: "visitctl",
     abstract: "Check rules, evaluate calendars, and inspect what visitd plans.",
+    version: Release.version,
     subcommands: [
       CalendarCommand.self, RulesCommand.self, VersionCommand.self, ImportCommand.self, EventCommand.self,
       StewardCommand.self, VisitCommand.self, WaiveCommand.self, CampaignCommand.self, DemoCommand.self,
@@ -15,6 +17,6 @@ struct VisitCtl: AsyncParsableCommand {
     ]
   )
 
-  /// The release this binary was built from.
-  static let version = "0.1.0"
+  /// The root command (it only dispatches).
+  public init() {}
 }

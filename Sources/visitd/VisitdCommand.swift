@@ -1,4 +1,5 @@
 import ArgumentParser
+import Control
 import Delivery
 import Foundation
 import HTTPAPI
@@ -14,10 +15,15 @@ import Systemd
 struct VisitdCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "visitd",
-    abstract: "Plan, remind and audit owner visits (run by systemd as visitd.service).")
+    abstract: "Plan, remind and audit owner visits (run by systemd as visitd.service).",
+    version: Release.version)
 
   @Option(
-    name: .customLong("rules"), help: "A rules directory; repeatable, later ones override earlier ones.")
+    name: .customLong("rules"),
+    help: ArgumentHelp(
+      "A rules directory; repeatable, later ones override earlier ones (default: the shipped rules, "
+        + "<bindir>/../share/visitd/rules or /usr/share/visitd/rules, then /etc/visitd/rules).",
+      valueName: "dir"))
   var rulesDirectories: [String] = []
 
   @Option(help: "The SQLite database (default: $STATE_DIRECTORY/visitd.sqlite, else ./var/visitd.sqlite).")

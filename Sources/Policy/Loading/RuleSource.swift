@@ -11,16 +11,34 @@ public struct RuleSource: Sendable, Hashable {
   /// A source reading `directories` in order.
   public init(directories: [String] = RuleSource.defaultDirectories) { self.directories = directories }
 
-  /// The given directories; else the default path, or `./rules` when the shipped rules are not installed and
-  /// the current directory is a checkout (then `fromCheckout` is true).
-  public static func resolve(_ directories: [String]) -> (source: RuleSource, fromCheckout: Bool) {
+  /// The given directories; else the shipped rules beside the binary (`<bindir>/../share/visitd/rules`, so a
+  /// `make install PREFIX=/usr/local` finds its own) then `/etc/visitd/rules`; else the default path, or `./rules`
+  /// when the shipped rules are not installed and the current directory is a checkout (then `fromCheckout` is true).
+  public static func resolve(_ directories: [String], executable: String? = RuleSource.executablePath) -> (
+    source: RuleSource, fromCheckout: Bool
+  ) {
     guard directories.isEmpty else { return (RuleSource(directories: directories), false) }
+    if let beside = executable.map(shippedDirectory(besideExecutable:)), beside != defaultDirectories[0],
+      isDirectory(beside)
+    {
+      return (RuleSource(directories: [beside] + defaultDirectories.dropFirst()), false)
+    }
     let files = FileManager.default
     guard !files.fileExists(atPath: defaultDirectories[0]), files.fileExists(atPath: "rules") else {
       return (RuleSource(), false)
     }
     return (RuleSource(directories: ["rules"]), true)
   }
+
+  /// Where the shipped rules sit relative to an installed executable: `<bindir>/../share/visitd/rules`.
+  public static func shippedDirectory(besideExecutable executable: String) -> String {
+    URL(fileURLWithPath: executable).resolvingSymlinksInPath()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("share/visitd/rules").standardizedFileURL.path
+  }
+
+  /// The running executable's path (`/proc/self/exe` on Linux), nil when unknown.
+  public static var executablePath: String? { Bundle.main.executableURL?.path }
 
   /// The effective files by name, with what they replaced and whether they mask the name; missing directories are skipped.
   public func effectiveFiles() -> [PolicyFile] {
@@ -38,10 +56,12 @@ public struct RuleSource: Sendable, Hashable {
 
   /// The directories of the search path that exist.
   public var existingDirectories: [String] {
-    directories.filter { path in
-      var isDirectory: ObjCBool = false
-      return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
+    directories.filter(RuleSource.isDirectory)
+  }
+
+  private static func isDirectory(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
   }
 
   private static func tomlFiles(in directory: String) -> [String] {
