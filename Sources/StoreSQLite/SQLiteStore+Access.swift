@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Store
+import Synchronization
 
 extension SQLiteStore: AccessStore {
   /// Stores a token; a second token with the same id or secret hash is refused.
@@ -84,11 +85,27 @@ extension SQLiteStore: AccessStore {
     try pool.read { db in try Self.answer(token: token, key: key, db: db) }
   }
 
-  /// Inserts the answer unless the key has one, and returns the one kept, in one transaction.
+  /// How long the first answer to an idempotency key is kept: a phone that queued a form offline for days
+  /// still gets its first answer when it sends it again.
+  public static let idempotentAnswerRetention: TimeInterval = 7 * 86_400
+
+  /// Inserts the answer unless the key has one, and returns the one kept, in one transaction; answers older
+  /// than `idempotentAnswerRetention` are forgotten (at most once an hour per store, so no write pays for it
+  /// more often).
   public func keepAnswer(_ answer: IdempotentAnswer, token: String, key: String, at instant: Date) throws
     -> IdempotentAnswer
   {
-    try writeImmediately { db in
+    let prune = lastAnswerPrune.withLock { last in
+      guard last.map({ instant.timeIntervalSince($0) >= 3600 }) ?? true else { return false }
+      last = instant
+      return true
+    }
+    return try writeImmediately { db in
+      if prune {
+        try db.execute(
+          sql: "DELETE FROM idempotent_answer WHERE at < ?",
+          arguments: [instant.timeIntervalSince1970 - Self.idempotentAnswerRetention])
+      }
       try db.execute(
         sql: """
           INSERT OR IGNORE INTO idempotent_answer (token, key, request_digest, status, body, at)

@@ -17,6 +17,8 @@ public final class SQLiteStore: FactStore, ScheduleRunStore {
   let longRunning: Bool
   /// The catalog without households, with the reference tables' version it was read at (see `catalog`).
   private let referenceCatalog = Mutex<(version: Int, catalog: Catalog)?>(nil)
+  /// When this store last forgot old idempotent answers (see `keepAnswer`).
+  let lastAnswerPrune = Mutex<Date?>(nil)
 
   /// Opens (creating with mode 0600 when missing) and migrates the database at `path`.
   ///

@@ -110,6 +110,20 @@ import Testing
     #expect(try store.keepAnswer(second, token: "tok-2", key: "k", at: clock) == second)
   }
 
+  @Test func answersOlderThanAWeekAreForgottenAtMostHourly() throws {
+    let store = try SQLiteStore()
+    let answer = IdempotentAnswer(requestDigest: "d1", status: 201, body: Data("{}".utf8))
+    _ = try store.keepAnswer(answer, token: "tok-1", key: "old", at: clock)
+    _ = try store.keepAnswer(answer, token: "tok-1", key: "six-days", at: clock.addingTimeInterval(86_400))
+    let eightDays = clock.addingTimeInterval(8 * 86_400)
+    _ = try store.keepAnswer(answer, token: "tok-1", key: "new", at: eightDays)
+    #expect(try store.idempotentAnswer(token: "tok-1", key: "old") == nil)
+    #expect(try store.idempotentAnswer(token: "tok-1", key: "six-days") == answer)
+    // Within the hour nothing more is pruned, although "six-days" is now past the week.
+    _ = try store.keepAnswer(answer, token: "tok-1", key: "later", at: eightDays.addingTimeInterval(1800))
+    #expect(try store.idempotentAnswer(token: "tok-1", key: "six-days") == answer)
+  }
+
   @Test func theAccessLogListsFromADayOnInOrderAndRefusesChanges() throws {
     let store = try SQLiteStore()
     let crm = Principal.integration(name: "crm", scopes: [.reportsRead])
