@@ -30,8 +30,8 @@ struct DemoCommand: ParsableCommand {
       help: ArgumentHelp(
         "The last day facts fall on, YYYY-MM-DD; facts spread over its year.",
         discussion:
-          "Default: yesterday in Shanghai, the latest day whose facts are all in the past (visits fall through "
-          + "the whole of the last day, and an import refuses facts in the future)."))
+          "Default: today in Shanghai. Today's visits fall no later than now (an import refuses facts in the "
+          + "future); a visit drawn later today falls on the day before."))
     var asOf: String?
 
     @Option(help: "The folder to write into.")
@@ -39,12 +39,17 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
       let shanghai = TimeZone(identifier: "Asia/Shanghai") ?? .current
-      guard let day = asOf.map(LocalDate.init(parsing:)) ?? LocalDate(Date(), in: shanghai).adding(days: -1)
-      else {
+      let now = Date()
+      let today = LocalDate(now, in: shanghai)
+      guard let day = asOf.map(LocalDate.init(parsing:)) ?? today else {
         throw ValidationError("--as-of '\(asOf ?? "")' is not a day")
       }
       let started = Date()
-      let generator = DemoGenerator(projects: projects, households: households, seed: seed, asOf: day)
+      var generator = DemoGenerator(projects: projects, households: households, seed: seed, asOf: day)
+      if day == today {
+        let clock = Calendar(identifier: .gregorian).dateComponents(in: shanghai, from: now)
+        generator.latestMinute = (clock.hour ?? 0) * 60 + (clock.minute ?? 0)
+      }
       let paths = try generator.write(to: out)
       let seconds = Date().timeIntervalSince(started)
       for path in paths { print(path) }

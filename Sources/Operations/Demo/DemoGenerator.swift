@@ -13,6 +13,9 @@ public struct DemoGenerator: Sendable {
   public var seed: UInt64
   /// The last day facts may fall on (visits, moves); facts are spread over its year.
   public var asOf: LocalDate
+  /// On the as-of day no visit falls after this minute of the day (when it is today: nothing in the future);
+  /// such a visit falls on the day before at the same time. Nil: the whole day.
+  public var latestMinute: Int?
 
   /// A generator of `households` households over `projects` projects.
   public init(projects: Int, households: Int, seed: UInt64, asOf: LocalDate) {
@@ -28,7 +31,7 @@ public struct DemoGenerator: Sendable {
     var files = DemoFiles()
     for index in 0..<projects {
       let count = households / projects + (index < households % projects ? 1 : 0)
-      var project = DemoProject(index: index, households: count, asOf: asOf)
+      var project = DemoProject(index: index, households: count, asOf: asOf, latestMinute: latestMinute)
       project.write(into: &files, random: &random)
     }
     return files.contents

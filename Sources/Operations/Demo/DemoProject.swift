@@ -8,13 +8,16 @@ struct DemoProject {
   let index: Int
   let households: Int
   let asOf: LocalDate
+  /// The latest minute of the as-of day a visit may fall on (`DemoGenerator.latestMinute`).
+  let latestMinute: Int?
   private let buildings: Int
   private let areas: Int
 
   static let perBuilding = 72
   static let buildingsPerArea = 4
 
-  init(index: Int, households: Int, asOf: LocalDate) {
+  init(index: Int, households: Int, asOf: LocalDate, latestMinute: Int? = nil) {
+    self.latestMinute = latestMinute
     self.index = index
     id = "P" + DemoText.padded(index + 1, 3)
     self.households = households

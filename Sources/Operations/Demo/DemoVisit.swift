@@ -7,6 +7,8 @@ struct DemoVisit {
   let code: String
   let day: LocalDate
   let steward: String
+  /// No later minute of `day` (the as-of day when it is today): a later visit falls on the day before.
+  let latestMinute: Int?
 
   mutating func fields(state: String, grade: String, tickets: inout Int, random: inout SplitMix64) -> [String]
   {
@@ -15,8 +17,9 @@ struct DemoVisit {
     let roll = random.below(100)
     let outcome = roll < 85 ? "已访" : roll < 97 ? "未接通" : "拒访"
     let kind = grade == "C" || grade == "D" ? "深度" : "基础"
+    let onDay = latestMinute.map { minutes > $0 } == true ? day.adding(days: -1) : day
     var row = [
-      "\(code)#1", code, DemoText.time(day, minutes: minutes), channel, kind, steward, "", outcome,
+      "\(code)#1", code, DemoText.time(onDay, minutes: minutes), channel, kind, steward, "", outcome,
     ]
     guard outcome == "已访" else { return row + Array(repeating: "", count: 12) }
     row[6] = random.chance(75) ? "产权人" : random.pick(["家属", "租户"])

@@ -35,7 +35,9 @@ struct HouseholdMaker {
     let day = dates.since.dayNumber > yearStart.dayNumber ? dates.since : yearStart
     let visitDay = day.adding(days: random.below(max(1, project.asOf.dayNumber - day.dayNumber + 1)))
     let changed = project.hasChange(area: area) && visitDay >= project.changeDay
-    var visit = DemoVisit(code: code, day: visitDay, steward: project.steward(area: area, changed: changed))
+    var visit = DemoVisit(
+      code: code, day: visitDay, steward: project.steward(area: area, changed: changed),
+      latestMinute: visitDay == project.asOf ? project.latestMinute : nil)
     files.write(
       .visits, visit.fields(state: dates.stateWord, grade: grade, tickets: &tickets, random: &random))
   }
