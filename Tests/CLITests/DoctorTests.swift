@@ -90,6 +90,36 @@ import Testing
       "\(result.output)")
   }
 
+  @Test func systemdCredentialsAreCheckedByNameWithoutPrintingThem() throws {
+    let cli = CLI()
+    let listener = try LoopbackListener()
+    let (rules, config) = try setup(cli, listener: listener)
+    let credentials = "\(cli.folder)/credentials"
+    try FileManager.default.createDirectory(atPath: credentials, withIntermediateDirectories: true)
+    try Self.secretText.write(toFile: "\(credentials)/visitd_hook", atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o600], ofItemAtPath: "\(credentials)/visitd_hook")
+    let text = try String(contentsOfFile: config, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: #"secret = \{ file = "[^"]*" \}"#, with: #"secret = { credential = "visitd_hook" }"#,
+      options: .regularExpression
+    )
+    .appending("\n[receiver.robot]\ntype = \"wecom\"\nbase_url = \"http://127.0.0.1:\(listener.port)\"\n")
+    .appending("key = { credential = \"visitd_robot\" }\n")
+    .write(toFile: config, atomically: true, encoding: .utf8)
+    let result = try cli.run(
+      ["doctor", "--db", cli.database, "--rules", rules, "--delivery-config", config],
+      environment: ["CREDENTIALS_DIRECTORY": credentials])
+    #expect(result.status != 0)
+    let lines = result.output.split(separator: "\n")
+    #expect(lines.contains("ok    credential receiver.hook.secret: readable"), "\(result.output)")
+    #expect(
+      lines.contains { $0.hasPrefix("FAIL  credential receiver.robot.key:") && $0.contains("visitd_robot") },
+      "\(result.output)")
+    #expect(lines.contains { $0.hasPrefix("ok    receiver robot: 127.0.0.1:\(listener.port)") })
+    #expect(!result.output.contains(Self.secretText) && !result.errors.contains(Self.secretText))
+  }
+
   @Test func aCorruptDatabaseFails() throws {
     let cli = CLI()
     let listener = try LoopbackListener()
