@@ -133,7 +133,7 @@ let package = Package(
     .executableTarget(
       name: "visitbench",
       dependencies: ["Planner", "Policy", "Store", "StoreSQLite", "Operations", "CalendarSpec"]),
-    .testTarget(name: "CLITests"),
+    .testTarget(name: "CLITests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "CalendarSpecTests", dependencies: ["CalendarSpec"], resources: [.copy("Fixtures")]),
     .target(name: "TestSupport", path: "Tests/Support"),
     .testTarget(name: "SystemdTests", dependencies: ["Systemd", "TestSupport"]),

@@ -33,6 +33,22 @@ public enum ControlSocket {
     return sent == bytes.count
   }
 
+  /// Whether a process is bound to the socket at `path` (a daemon runs), found by connecting without sending;
+  /// true too when this user may not connect (a daemon may run: it cannot be ruled out).
+  public static func answers(at path: String) -> Bool {
+    guard path.utf8.count <= maxPathBytes, FileManager.default.fileExists(atPath: path) else { return false }
+    let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var address = unixAddress(path)
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+      }
+    }
+    return connected == 0 || errno == EACCES || errno == EPERM
+  }
+
   /// The longest path a Unix socket address holds (its terminating NUL aside).
   public static let maxPathBytes = MemoryLayout.size(ofValue: sockaddr_un().sun_path) - 1
 

@@ -102,7 +102,7 @@ public final class SQLiteStore: FactStore, ScheduleRunStore {
 
   /// SQLite's process-wide settings, made once before the first database opens: no memory statistics (they
   /// cost a global mutex per allocation, ~5 % of a bulk import), URI filenames.
-  private static let configureSQLite: Void = { _ = visitd_sqlite_configure() }()
+  static let configureSQLite: Void = { _ = visitd_sqlite_configure() }()
 
   /// The names of the migrations applied to the database, in order.
   public func appliedMigrations() throws -> [String] {

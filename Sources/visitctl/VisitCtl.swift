@@ -13,7 +13,7 @@ public struct VisitCtl: AsyncParsableCommand {
       StewardCommand.self, VisitCommand.self, WaiveCommand.self, CampaignCommand.self, DemoCommand.self,
       OutboxCommand.self, TasksCommand.self, PlanCommand.self, ExplainCommand.self, BriefCommand.self,
       ReportCommand.self, SimulateCommand.self, ReloadCommand.self, VoidCommand.self, TokenCommand.self,
-      AuditCommand.self,
+      AuditCommand.self, BackupCommand.self, RestoreCommand.self, DoctorCommand.self,
     ]
   )
 

@@ -41,9 +41,11 @@ final class CLI {
   }
 
   /// Runs visitctl with `arguments` in the folder, capturing both outputs through files; with a `launcher`
-  /// (`setpriv …`), through it.
+  /// (`setpriv …`), through it; `environment` adds to (or replaces in) the inherited one.
   @discardableResult
-  func run(_ arguments: [String], launcher: [String] = []) throws -> Result {
+  func run(_ arguments: [String], launcher: [String] = [], environment: [String: String] = [:]) throws
+    -> Result
+  {
     let out = folder + "/stdout-\(UUID().uuidString)"
     let err = folder + "/stderr-\(UUID().uuidString)"
     _ = FileManager.default.createFile(atPath: out, contents: nil)
@@ -53,6 +55,9 @@ final class CLI {
     process.executableURL = URL(fileURLWithPath: command[0])
     process.arguments = Array(command.dropFirst())
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
     try process.run()

@@ -2,6 +2,15 @@
 struct ReceiverParser {
   let secrets: SecretLoader
 
+  /// The vendors' endpoints when `base_url` is not given, by receiver type.
+  static let defaultBaseURLs = [
+    "wecom": "https://qyapi.weixin.qq.com", "dingtalk": "https://oapi.dingtalk.com",
+    "feishu": "https://open.feishu.cn",
+  ]
+
+  /// The mail program when `sendmail` is not given.
+  static let defaultSendmail = "/usr/sbin/sendmail"
+
   func parse(name: String, _ table: ConfigTable) throws -> ReceiverConfig {
     let type = try table.requiredString("type")
     let kind: ReceiverKind
@@ -23,14 +32,15 @@ struct ReceiverParser {
   private func weCom(_ table: ConfigTable) throws -> ReceiverKind {
     try table.rejectUnknown(["type", "key", "base_url", "format"])
     return .weCom(
-      baseURL: try table.string("base_url") ?? "https://qyapi.weixin.qq.com", key: try required("key", table),
+      baseURL: try table.string("base_url") ?? Self.defaultBaseURLs["wecom"]!,
+      key: try required("key", table),
       markdown: try markdown(table))
   }
 
   private func dingTalk(_ table: ConfigTable) throws -> ReceiverKind {
     try table.rejectUnknown(["type", "token", "secret", "base_url", "format"])
     return .dingTalk(
-      baseURL: try table.string("base_url") ?? "https://oapi.dingtalk.com",
+      baseURL: try table.string("base_url") ?? Self.defaultBaseURLs["dingtalk"]!,
       token: try required("token", table),
       secret: try secrets.load("secret", in: table), markdown: try markdown(table))
   }
@@ -38,7 +48,8 @@ struct ReceiverParser {
   private func feishu(_ table: ConfigTable) throws -> ReceiverKind {
     try table.rejectUnknown(["type", "token", "secret", "base_url"])
     return .feishu(
-      baseURL: try table.string("base_url") ?? "https://open.feishu.cn", token: try required("token", table),
+      baseURL: try table.string("base_url") ?? Self.defaultBaseURLs["feishu"]!,
+      token: try required("token", table),
       secret: try secrets.load("secret", in: table))
   }
 
@@ -53,7 +64,7 @@ struct ReceiverParser {
     try table.rejectUnknown(["type", "to", "from", "sendmail"])
     guard let to = try table.strings("to"), !to.isEmpty else { throw table.error("to", "is required") }
     return .mail(
-      sendmail: try table.string("sendmail") ?? "/usr/sbin/sendmail",
+      sendmail: try table.string("sendmail") ?? Self.defaultSendmail,
       from: try table.string("from") ?? "visitd <visitd@localhost>", to: to)
   }
 
