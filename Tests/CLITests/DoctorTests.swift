@@ -83,11 +83,7 @@ import Testing
     try FileManager.default.removeItem(atPath: "\(cli.folder)/hook-secret")
     let result = try doctor(cli, rules: rules, config: config)
     #expect(result.status != 0)
-    #expect(
-      result.output.split(separator: "\n").contains {
-        $0.hasPrefix("FAIL  credential receiver.hook.secret:")
-      },
-      "\(result.output)")
+    #expect(hasLine(result.output, "FAIL  credential receiver.hook.secret:"), "\(result.output)")
   }
 
   @Test func systemdCredentialsAreCheckedByNameWithoutPrintingThem() throws {
@@ -134,8 +130,7 @@ import Testing
     try handle.close()
     let result = try doctor(cli, rules: rules, config: config, database: corrupt)
     #expect(result.status != 0)
-    #expect(
-      result.output.split(separator: "\n").contains { $0.hasPrefix("FAIL  database") }, "\(result.output)")
+    #expect(hasLine(result.output, "FAIL  database"), "\(result.output)")
   }
 
   @Test func aReceiverWhosePortIsClosedFails() throws {
@@ -153,10 +148,11 @@ import Testing
     .write(toFile: config, atomically: true, encoding: .utf8)
     let result = try doctor(cli, rules: rules, config: config)
     #expect(result.status != 0)
-    #expect(
-      result.output.split(separator: "\n").contains {
-        $0.hasPrefix("FAIL  receiver hook: 127.0.0.1:\(port)")
-      },
-      "\(result.output)")
+    #expect(hasLine(result.output, "FAIL  receiver hook: 127.0.0.1:\(port)"), "\(result.output)")
+  }
+
+  /// Whether a line of doctor's `output` starts with `prefix`.
+  private func hasLine(_ output: String, _ prefix: String) -> Bool {
+    output.split(separator: "\n").contains { $0.hasPrefix(prefix) }
   }
 }
