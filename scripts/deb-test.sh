@@ -7,9 +7,10 @@
 #   scripts/deb-test.sh dist/visitd_VERSION_amd64.deb
 #   PREVIOUS_DEB=/path/visitd_OLD_amd64.deb scripts/deb-test.sh dist/visitd_VERSION_amd64.deb
 #
-# Without PREVIOUS_DEB (there is no earlier release yet) the same package relabelled VERSION~previous stands in:
-# the upgrade then proves the maintainer scripts and that the database survives, not a schema change (the
-# migrations from every earlier schema are StoreTests' MigrationTests).
+# Without PREVIOUS_DEB (there is no earlier release yet) the same package relabelled VERSION~previous stands in,
+# and the database it leaves is taken back to the schema before the latest migration (`undo_latest_migration`),
+# so that the upgrade runs a real migration on a populated database. (The migrations from every earlier schema
+# are StoreTests' MigrationTests.)
 set -euo pipefail
 deb=$(realpath "${1:?usage: deb-test.sh dist/visitd_VERSION_amd64.deb}")
 [ "$(id -u)" -eq 0 ] || { echo "deb-test: run as root (dpkg -i)" >&2; exit 1; }
@@ -75,6 +76,33 @@ if not ready:
 if code != 0:
     sys.exit(f"visitd exited with {code} on SIGTERM")
 print("visitd: READY=1, then a clean stop")
+EOF
+}
+
+# Takes the database back to the schema before its latest migration, as the visitd user (so that the WAL files stay
+# the daemon's): the undo of each migration is written here when the migration is, and a migration without one
+# fails the test by name.
+undo_latest_migration() {
+  runuser -u visitd -- python3 - "$1" <<'EOF'
+import sqlite3, sys
+undo = {
+    "v7": [f"DROP TRIGGER {table}_{event}_reference"
+           for table in ["project", "steward", "area", "area_steward"] for event in ["insert", "update", "delete"]]
+    + ["ALTER TABLE plan_state DROP COLUMN provisional_years", "ALTER TABLE plan_state DROP COLUMN reference_version"],
+}
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+latest = db.execute("SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1").fetchone()[0]
+if latest not in undo:
+    sys.exit(f"deb-test: no undo for migration {latest}: write it in undo_latest_migration")
+db.execute("BEGIN IMMEDIATE")
+for statement in undo[latest]:
+    db.execute(statement)
+db.execute("DELETE FROM grdb_migrations WHERE identifier = ?", (latest,))
+db.execute("COMMIT")
+problems = db.execute("PRAGMA integrity_check").fetchall()
+if problems != [("ok",)]:
+    sys.exit(f"deb-test: the database after undoing {latest}: {problems}")
+print(latest)
 EOF
 }
 
@@ -150,6 +178,11 @@ install -d -o visitd -g visitd -m 0700 /var/lib/visitd
 chmod -R a+rX "$work/demo"
 (cd / && runuser -u visitd -- /usr/bin/visitctl import all "$work/demo" --db "$db") >/dev/null
 (cd / && runuser -u visitd -- /usr/bin/visitctl tasks --db "$db" --json) >/dev/null
+current=$(counts "$db")
+if [ -z "${PREVIOUS_DEB:-}" ]; then
+  undone=$(undo_latest_migration "$db")
+  echo "  the database taken back to before migration $undone"
+fi
 before=$(counts "$db")
 echo "  before: $before"
 case "$before" in *"household=0 "* | *" task=0 "* | *" visit=0 "*) fail "the demo database is empty: $before" ;; esac
@@ -163,6 +196,11 @@ echo "  after:  $after"
 [ "$(echo "$before" | sed 's/ migrations=.*//')" = "$(echo "$after" | sed 's/ migrations=.*//')" ] ||
   fail "rows changed over the upgrade: $before -> $after"
 case "$after" in *" migrations=v1,"*) ;; *) fail "no migrations recorded after the upgrade: $after" ;; esac
+if [ -z "${PREVIOUS_DEB:-}" ]; then
+  [ "${after##* migrations=}" = "${current##* migrations=}" ] && [ "$before" != "$after" ] ||
+    fail "the upgrade did not run migration $undone: $before -> $after"
+  echo "  the upgrade ran migration $undone"
+fi
 [ "$(stat -c %U "$db")" = visitd ] || fail "the database is owned by $(stat -c %U "$db")"
 
 step "purge after the upgrade"
