@@ -91,8 +91,14 @@ let package = Package(
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Mustache", package: "swift-mustache"),
       ],
-      resources: [.embedInCode("openapi.yaml")],
+      resources: [
+        .embedInCode("openapi.yaml"), .embedInCode("Web/Templates/layout.mustache"),
+        .embedInCode("Web/Templates/message.mustache"), .embedInCode("Web/Templates/signin.mustache"),
+        .embedInCode("Web/Templates/today.mustache"), .embedInCode("Web/Templates/visit.mustache"),
+        .embedInCode("Web/Static/app.css"),
+      ],
       plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
     ),
     .executableTarget(
@@ -153,7 +159,9 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
-    .testTarget(name: "HTTPAPITests", dependencies: ["HTTPAPI", "Store"]),
+    .testTarget(
+      name: "HTTPAPITests",
+      dependencies: ["HTTPAPI", "Store", "StoreSQLite", "Operations", "Planner", "Policy", "CalendarSpec"]),
     .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "Policy", "CalendarSpec"]),
     .executableTarget(

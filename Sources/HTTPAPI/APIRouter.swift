@@ -4,7 +4,7 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 
 /// The routes: the contract at `/openapi.yaml`, its operations under `/api/v1`, each behind the limits and the
-/// token check, every failure a problem document.
+/// token check, every failure a problem document; and the web app's pages under `/app`.
 enum APIRouter {
   /// Bodies larger than this are refused (413): a visit with all its remarks is a few kilobytes.
   static let maxBody = 1 << 20
@@ -31,6 +31,7 @@ enum APIRouter {
     try APIHandlers(environment: environment).registerHandlers(
       on: router, serverURL: try Servers.Server1.url(),
       middlewares: [TicketSignature(secret: environment.ticketSecret, maxBody: maxBody)])
+    WebRoutes(environment: environment, pages: try WebPages()).register(on: router)
     return router
   }
 }

@@ -27,10 +27,13 @@ struct RequestLimits<Context: RequestContext>: RouterMiddleware {
         throw Problem.tooLarge(maxBody)
       }
       let type = request.headers[.contentType]?.lowercased() ?? ""
-      guard type.hasPrefix("application/json") else {
+      // The web app's pages post HTML forms; the API takes JSON.
+      let expected =
+        request.uri.path.hasPrefix("/app/") ? "application/x-www-form-urlencoded" : "application/json"
+      guard type.hasPrefix(expected) else {
         throw Problem(
           .unsupportedMediaType, "Unsupported media type",
-          detail: "send the body as application/json (got '\(type.isEmpty ? "none" : type)')")
+          detail: "send the body as \(expected) (got '\(type.isEmpty ? "none" : type)')")
       }
       // A body without a length (chunked) is read up to the limit, no further.
       _ = try await request.collectBody(upTo: maxBody)

@@ -7,7 +7,41 @@ import Store
 struct TokenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "token", abstract: "Issue, list and revoke the bearer tokens of the HTTP API.",
-    subcommands: [TokenIssue.self, TokenList.self, TokenRevoke.self], defaultSubcommand: TokenList.self)
+    subcommands: [TokenIssue.self, TokenLink.self, TokenList.self, TokenRevoke.self],
+    defaultSubcommand: TokenList.self)
+}
+
+/// `visitctl token link --steward S [--base-url URL]`: a one-time sign-in link to the web app.
+struct TokenLink: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "link",
+    abstract: "Print a one-time link that signs a steward in to the web app.",
+    discussion: """
+      The link works once, within 24 hours, and opens a session of 30 days in the browser that follows it \
+      (listed as ses-… by `visitctl token list`; revoke it to sign the phone out). Send it to the person \
+      through their own channel, never a group.
+      """)
+
+  @Option(help: "The steward, by steward id.")
+  var steward: String
+
+  @Option(help: "Where phones reach the web app.")
+  var baseURL = "http://127.0.0.1:8740"
+
+  @OptionGroup var store: StoreOptions
+
+  func run() throws {
+    let database = try store.open(writing: true)
+    guard try database.catalog(withHouseholds: false).stewards.contains(steward) else {
+      throw ValidationError("--steward '\(steward)': no such steward in the database; import stewards first")
+    }
+    let (secret, record) = try WebSignIn.issueLink(for: .steward(steward), store: database, clock: Date())
+    let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    print("\(base)/app/signin/\(secret)")
+    standardError(
+      "visitctl: issued sign-in link \(record.id) for \(record.principal), "
+        + "until \(record.expires?.formatted(.iso8601) ?? "?"); it works once")
+  }
 }
 
 /// `visitctl token issue --steward S | --lead PROJECT | --operations | --admin | --integration NAME --scope …`.

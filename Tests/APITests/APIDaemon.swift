@@ -17,7 +17,10 @@ final class APIDaemon: @unchecked Sendable {
   /// Whether the daemon gets `NOTIFY_SOCKET` (then the test must read `notify`: sd_notify blocks on a full
   /// socket, as it would on a systemd that stopped reading).
   private let notifying: Bool
-  let client = HTTPClient(eventLoopGroupProvider: .singleton)
+  /// Redirects are not followed: a test sees each answer as sent (the web app's 303s and their cookies).
+  let client = HTTPClient(
+    eventLoopGroupProvider: .singleton,
+    configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
 
   /// Starts the socket (not yet the daemon: the first request starts it); `arguments` makes the daemon's further
   /// arguments, given the daemon's folder (to write a configuration into).

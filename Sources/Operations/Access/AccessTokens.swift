@@ -12,29 +12,40 @@ public enum AccessTokens {
   public static func issue(_ principal: Principal, expiresIn days: Int?, store: any AccessStore, clock: Date)
     throws -> (secret: String, record: TokenRecord)
   {
-    try check(principal)
     if let days, days < 1 {
       throw OperationError("expires: \(days) days; expected 1 day or more (or no expiry)")
     }
+    return try issue(
+      principal, kind: .api, lifetime: days.map { TimeInterval($0) * 86_400 }, store: store, clock: clock)
+  }
+
+  /// Issues a secret of `kind` for `principal` valid from `clock` for `lifetime` seconds (for ever when nil).
+  public static func issue(
+    _ principal: Principal, kind: TokenKind, lifetime: TimeInterval?, store: any AccessStore, clock: Date
+  ) throws -> (secret: String, record: TokenRecord) {
+    try check(principal)
     var generator = SystemRandomNumberGenerator()
     let known = Set(try store.tokens().map(\.id))
     var id: String
     repeat {
-      id = "tok-" + hex(UInt32.random(in: .min ... .max, using: &generator))
+      id = kind.rawValue + "-" + hex(UInt32.random(in: .min ... .max, using: &generator))
     } while known.contains(id)
     let secret =
       secretPrefix + base64URL((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     let record = TokenRecord(
-      id: id, principal: principal, issued: clock,
-      expires: days.map { clock.addingTimeInterval(TimeInterval($0) * 86_400) })
+      id: id, principal: principal, issued: clock, expires: lifetime.map { clock.addingTimeInterval($0) })
     try store.addToken(record, secretHash: secretHash(secret))
     return (secret, record)
   }
 
   /// The token `secret` stands for when it is accepted at `clock`; nil when it is unknown, revoked or expired.
-  public static func authenticate(secret: String, store: any AccessStore, clock: Date) throws -> TokenRecord?
-  {
-    guard let record = try store.token(secretHash: secretHash(secret)), record.isValid(at: clock) else {
+  /// A secret of another kind than `kind` (a web session's cookie as a bearer token) is not accepted.
+  public static func authenticate(
+    secret: String, kind: TokenKind = .api, store: any AccessStore, clock: Date
+  ) throws -> TokenRecord? {
+    guard let record = try store.token(secretHash: secretHash(secret)), record.kind == kind,
+      record.isValid(at: clock)
+    else {
       return nil
     }
     return record

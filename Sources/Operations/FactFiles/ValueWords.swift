@@ -45,7 +45,7 @@ public enum ValueWords {
   static func grade(_ text: String) -> Grade? { Grade(rawValue: text.uppercased()) }
 
   /// The Chinese word the writer uses for a state.
-  static func chinese(_ state: HouseholdState) -> String {
+  public static func chinese(_ state: HouseholdState) -> String {
     switch state {
     case .vacant: return "空置"
     case .renovating: return "装修"
@@ -54,7 +54,7 @@ public enum ValueWords {
   }
 
   /// The Chinese word the writer uses for a channel.
-  static func chinese(_ channel: Channel) -> String {
+  public static func chinese(_ channel: Channel) -> String {
     switch channel {
     case .inHome: return "入户"
     case .phone: return "电话"
@@ -64,7 +64,7 @@ public enum ValueWords {
   }
 
   /// The Chinese word the writer uses for an outcome.
-  static func chinese(_ outcome: VisitOutcome) -> String {
+  public static func chinese(_ outcome: VisitOutcome) -> String {
     switch outcome {
     case .reached: return "已访"
     case .notReached: return "未接通"
@@ -72,8 +72,28 @@ public enum ValueWords {
     }
   }
 
+  /// The Chinese word for an interview kind.
+  public static func chinese(_ kind: InterviewKind) -> String {
+    switch kind {
+    case .basic: return "基础"
+    case .deep: return "深度"
+    }
+  }
+
+  /// The register's Chinese name for a captured information field.
+  public static func chinese(_ field: InfoField) -> String {
+    switch field {
+    case .name: return "姓名"
+    case .contact: return "联系方式"
+    case .gender: return "性别"
+    case .houseState: return "房屋状态"
+    case .hobbies: return "兴趣爱好"
+    case .pets: return "宠物信息"
+    }
+  }
+
   /// The Chinese word the writer uses for an interviewee.
-  static func chinese(_ interviewee: Interviewee) -> String {
+  public static func chinese(_ interviewee: Interviewee) -> String {
     switch interviewee {
     case .owner: return "产权人"
     case .family: return "家属"

@@ -27,6 +27,8 @@ public struct StewardDay: Encodable, Sendable {
   public let openThisMonth: Int
   /// The month's working days from today on, today included when it is one.
   public let workingDaysLeft: Int
+  /// The channels each listed task may be made over now, by task id (for pages that offer a call).
+  public let channels: [String: [Channel]]
 
   private enum CodingKeys: String, CodingKey {
     case steward, day, buildings, overdue, openThisMonth, workingDaysLeft
@@ -71,9 +73,15 @@ public struct StewardDay: Encodable, Sendable {
     let overdue = mine.filter { $0.state == .overdue }.sorted {
       ($0.due ?? day, $0.id) < ($1.due ?? day, $1.id)
     }
+    var channels: [String: [Channel]] = [:]
+    for task in share.today + overdue {
+      let state = current.facts.households[task.household]?.states.last?.value ?? .occupied
+      let allowed = rules.rule(task.rule)?.channels.allowed(for: state) ?? []
+      channels[task.id] = Channel.allCases.filter(allowed.contains)
+    }
     return StewardDay(
       steward: steward, day: day, buildings: buildings, overdue: overdue.map(listing),
       openThisMonth: share.open,
-      workingDaysLeft: share.workingDaysLeft)
+      workingDaysLeft: share.workingDaysLeft, channels: channels)
   }
 }

@@ -36,6 +36,16 @@ public enum Scope: String, Sendable, Hashable, CaseIterable {
   case reportsRead = "reports:read"
 }
 
+/// What a stored secret opens, told by its id's prefix.
+public enum TokenKind: String, Sendable, CaseIterable {
+  /// A bearer token for the API (`tok-…`).
+  case api = "tok"
+  /// A one-time link that signs a person in to the web app (`lnk-…`).
+  case signInLink = "lnk"
+  /// A signed-in web app session, carried in a cookie (`ses-…`).
+  case session = "ses"
+}
+
 /// A bearer token as stored: everything but its secret, of which only a hash is kept.
 public struct TokenRecord: Sendable, Hashable {
   /// The token's public id (`tok-…`), for listing and revoking.
@@ -56,6 +66,11 @@ public struct TokenRecord: Sendable, Hashable {
     self.issued = issued
     self.expires = expires
     self.revoked = revoked
+  }
+
+  /// What the token opens (an API token when its id has no known prefix).
+  public var kind: TokenKind {
+    TokenKind.allCases.first { id.hasPrefix($0.rawValue + "-") } ?? .api
   }
 
   /// Whether the token is accepted at `instant`: not revoked and not expired.

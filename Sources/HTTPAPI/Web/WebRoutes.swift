@@ -1,0 +1,211 @@
+import CalendarSpec
+import Foundation
+import Hummingbird
+import Logging
+import Operations
+import Planner
+import Policy
+import Store
+
+/// The web app under `/app`: sign-in by one-time link, the steward's 今日, and the visit form. Pages are HTML in
+/// Chinese; a failure is a page that says what to do, never a JSON problem.
+struct WebRoutes: Sendable {
+  /// What the pages work on.
+  let environment: APIEnvironment
+  /// The templates.
+  let pages: WebPages
+
+  /// A posted form larger than this is refused: a visit with all its remarks is a few kilobytes.
+  static let maxForm = 64 * 1024
+
+  /// Adds the routes to `router`.
+  func register(on router: Router<BasicRequestContext>) {
+    router.get("/app/static/app.css") { _, _ in WebPages.stylesheet() }
+    router.get("/app") { _, _ in WebPages.redirect(to: "/app/today") }
+    router.get("/app/signin/:link") { _, context in
+      let link = context.parameters.get("link") ?? ""
+      return pages.page("signin", ["title": "登录", "link": link])
+    }
+    router.post("/app/signin") { request, _ in await guarded { try await signIn(request) } }
+    router.post("/app/signout") { request, _ in await guarded { try await signOut(request) } }
+    router.get("/app/today") { request, _ in await guarded { try await today(request) } }
+    router.get("/app/visit") { request, _ in await guarded { try await visitForm(request) } }
+    router.post("/app/visit") { request, _ in await guarded { try await recordVisit(request) } }
+  }
+
+  // MARK: - Signing in and out
+
+  private func signIn(_ request: Request) async throws -> Response {
+    let form = try await WebForm.read(request, limit: 4096)
+    guard let link = form["link"], link.utf8.count <= 256 else { return expiredLink() }
+    let store = environment.store
+    let clock = environment.clock()
+    let session = try await environment.blocking {
+      try WebSignIn.redeem(link: link, store: store, clock: clock)
+    }
+    guard let session else { return expiredLink() }
+    environment.logger.info("web sign-in", metadata: ["principal": "\(session.record.principal)"])
+    var response = WebPages.redirect(to: "/app/today")
+    response.setCookie(WebVisitor.cookie(session.secret, secure: WebVisitor.isSecure(request)))
+    return response
+  }
+
+  private func expiredLink() -> Response {
+    pages.message(
+      "登录", "登录链接无效或已使用。", hint: "请向管理员或项目负责人索取新的登录链接。", status: .gone)
+  }
+
+  private func signOut(_ request: Request) async throws -> Response {
+    let form = try await WebForm.read(request, limit: 4096)
+    guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
+    guard visitor.owns(form: form["form"]) else { return staleForm() }
+    let store = environment.store
+    let clock = environment.clock()
+    try await environment.blocking { try WebSignIn.signOut(visitor.secret, store: store, clock: clock) }
+    var response = pages.message("已退出", "您已退出登录。", status: .ok)
+    response.setCookie(WebVisitor.clearedCookie(secure: WebVisitor.isSecure(request)))
+    return response
+  }
+
+  private func signedOut() -> Response {
+    pages.message("请登录", "您尚未登录或登录已过期。", hint: "请打开消息中的登录链接。", status: .unauthorized)
+  }
+
+  private func staleForm() -> Response {
+    pages.message("请重试", "表单已过期，请返回刷新页面后再提交。", status: .forbidden)
+  }
+
+  // MARK: - The steward's day
+
+  private func steward(_ request: Request) async throws -> (WebVisitor, String)? {
+    guard let visitor = try await WebVisitor.of(request, environment: environment),
+      case .steward(let id) = visitor.principal
+    else { return nil }
+    return (visitor, id)
+  }
+
+  private func today(_ request: Request) async throws -> Response {
+    guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
+    guard case .steward(let steward) = visitor.principal else { return notForRole() }
+    let rules = try environment.requireRules()
+    let store = environment.store
+    let clock = environment.clock()
+    let page = try await environment.blocking { () -> TodayPage in
+      let day = try StewardDay.load(
+        store: store, rules: rules, steward: steward, clock: clock, contacts: ContactStyle(showContact: true))
+      let minute = Calendar.minuteOfDay(clock, in: rules.settings.timeZone)
+      let page = TodayPage(day: day, rules: rules, minuteNow: minute)
+      // Each number the page puts in a tel: link is a read of an owner's contact: logged before it is shown.
+      for household in Set(page.householdsCalled) {
+        try store.recordAccess(
+          AccessRecord(
+            at: clock, token: visitor.session.id, principal: visitor.principal, household: household,
+            what: "phone", why: "web 今日: call link"))
+      }
+      return page
+    }
+    let settled = request.uri.queryParameters.get("settled")
+    return pages.page("today", page.model(visitor: visitor, settled: settled))
+  }
+
+  private func notForRole() -> Response {
+    pages.message(
+      "今日", "此页面供管家使用。", hint: "项目负责人和运营管理部的页面尚未开放，请使用报表和消息。",
+      status: .forbidden)
+  }
+
+  // MARK: - Recording a visit
+
+  private func visitForm(_ request: Request) async throws -> Response {
+    guard let (visitor, steward) = try await steward(request) else { return signedOut() }
+    guard let household = request.uri.queryParameters.get("household"), household.utf8.count <= 64 else {
+      return pages.message("记录访谈", "没有指明户号。", status: .badRequest)
+    }
+    guard let form = try await form(for: household, steward: steward) else {
+      return pages.message("记录访谈", "户号 \(household) 不是您负责的住户。", status: .notFound)
+    }
+    return pages.page("visit", form.model(visitor: visitor, now: localNow()))
+  }
+
+  private func recordVisit(_ request: Request) async throws -> Response {
+    let posted = try await WebForm.read(request, limit: Self.maxForm)
+    guard let (visitor, steward) = try await steward(request) else { return signedOut() }
+    guard visitor.owns(form: posted["form"]) else { return staleForm() }
+    guard let household = posted["household"], var form = try await form(for: household, steward: steward)
+    else {
+      return pages.message("记录访谈", "户号不是您负责的住户。", status: .notFound)
+    }
+    form.posted = posted
+    let (entry, problems) = VisitForm.entry(posted, steward: steward)
+    guard let entry, let key = posted["key"], key.utf8.count <= 128 else {
+      form.problems = problems.isEmpty ? [("id", "the form lacks its key; reload it")] : problems
+      return pages.page("visit", form.model(visitor: visitor, now: localNow()), status: .unprocessableContent)
+    }
+    do {
+      _ = try await IdempotentWrite(environment: environment, token: visitor.session.id, key: key)
+        .perform(request: VisitForm.digest(of: posted)) { recording in try recording.recordVisit(entry) }
+    } catch let problem as Problem where problem.status == .unprocessableContent {
+      form.problems = problem.errors.map { ($0.field, $0.message) }
+      if form.problems.isEmpty { form.problems = [("id", problem.detail ?? problem.title)] }
+      return pages.page("visit", form.model(visitor: visitor, now: localNow()), status: .unprocessableContent)
+    }
+    let place = form.place.isEmpty ? household : form.place
+    let query = place.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? household
+    return WebPages.redirect(to: "/app/today?settled=\(query)")
+  }
+
+  /// The visit form for `household` when it is one of `steward`'s now.
+  private func form(for household: String, steward: String) async throws -> VisitForm? {
+    let rules = try environment.requireRules()
+    let store = environment.store
+    let clock = environment.clock()
+    return try await environment.blocking { () -> VisitForm? in
+      try store.read { reader -> VisitForm? in
+        guard let found = try reader.facts(households: [household]).households[household],
+          try reader.area(found.area)?.steward(at: clock) == steward
+        else { return nil }
+        let place = [found.building, [found.unit, found.room].filter { !$0.isEmpty }.joined(separator: "-")]
+          .filter { !$0.isEmpty }.joined(separator: " ")
+        let state = found.states.last?.value ?? .occupied
+        let channels: [Channel] = state == .occupied ? Channel.allCases : [.phone, .wechat, .sms, .inHome]
+        return VisitForm(
+          rules: rules, household: household, place: place,
+          owner: Masking.name(found.owner.surname + found.owner.name), channels: channels)
+      }
+    }
+  }
+
+  /// Now as the form's `datetime-local` value in the rules' zone.
+  private func localNow() -> String {
+    guard let rules = environment.rules.rules else { return "" }
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = rules.settings.timeZone
+    formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+    return formatter.string(from: environment.clock())
+  }
+
+  // MARK: - Failures
+
+  /// `body`'s page, or a page that says the server failed (logged) instead of a JSON problem.
+  private func guarded(_ body: () async throws -> Response) async -> Response {
+    do {
+      return try await body()
+    } catch let problem as Problem where problem.status == .serviceUnavailable {
+      return pages.message("请稍候", "服务正在启动或规则未加载，请稍后再试。", status: .serviceUnavailable)
+    } catch {
+      environment.logger.error("web page failed: \(error)")
+      return pages.message("出错了", "服务器暂时无法处理，请稍后再试。", status: .internalServerError)
+    }
+  }
+}
+
+extension Calendar {
+  /// The minute of the day `instant` falls on in `zone`.
+  fileprivate static func minuteOfDay(_ instant: Date, in zone: TimeZone) -> Int {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    let parts = calendar.dateComponents([.hour, .minute], from: instant)
+    return (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+  }
+}

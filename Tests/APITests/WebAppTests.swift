@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+/// The web app as a steward's phone uses it, over real HTTP: a one-time link signs in, 今日 lists the day, the
+/// visit form records once however often it is sent, and every form needs the session's form token.
+@Suite(.serialized)
+struct WebAppTests {
+  /// A daemon of this suite's own: it records visits that other suites' households must not see.
+  static let daemon = Result { try APIDaemon() }
+
+  /// A signed-in browser: the session cookie it carries.
+  struct Browser {
+    let daemon: APIDaemon
+    let cookie: String
+
+    func get(_ path: String) async throws -> APIDaemon.Answer {
+      try await daemon.request(.GET, path, headers: [("Cookie", cookie)])
+    }
+
+    func post(_ path: String, _ fields: [(String, String)]) async throws -> APIDaemon.Answer {
+      try await daemon.request(
+        .POST, path, body: WebAppTests.form(fields), contentType: "application/x-www-form-urlencoded",
+        headers: [("Cookie", cookie)])
+    }
+  }
+
+  static func form(_ fields: [(String, String)]) -> Data {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~")
+    return Data(
+      fields.map { name, value in
+        "\(name.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")="
+          + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+      }.joined(separator: "&").utf8)
+  }
+
+  /// The value of hidden input `name` in `html`.
+  static func hidden(_ name: String, in html: String) throws -> String {
+    let pattern = try Regex("name=\"\(name)\" value=\"([^\"]*)\"")
+    let match = try #require(html.firstMatch(of: pattern), "no hidden \(name) in \(html.prefix(400))")
+    return String(try #require(match.output[1].substring))
+  }
+
+  /// Signs `steward` in with a fresh link, as tapping it in a message and then 登录 does.
+  static func signIn(_ daemon: APIDaemon, steward: String) async throws -> Browser {
+    let url = try await daemon.visitctl(["token", "link", "--steward", steward, "--base-url", "http://x"])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let path = String(url.dropFirst("http://x".count))
+    let page = try await daemon.request(.GET, path)
+    #expect(page.status == 200)
+    #expect(page.headers.first(name: "Referrer-Policy") == "no-referrer")
+    let link = try hidden("link", in: page.text)
+    let posted = try await daemon.request(
+      .POST, "/app/signin", body: form([("link", link)]), contentType: "application/x-www-form-urlencoded")
+    #expect(posted.status == 303, "\(posted.text)")
+    #expect(posted.headers.first(name: "Location") == "/app/today")
+    let setCookie = try #require(posted.headers.first(name: "Set-Cookie"))
+    #expect(
+      setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax") && setCookie.contains("Path=/app"))
+    let again = try await daemon.request(
+      .POST, "/app/signin", body: form([("link", link)]), contentType: "application/x-www-form-urlencoded")
+    #expect(again.status == 410, "a sign-in link works once")
+    return Browser(daemon: daemon, cookie: String(setCookie.prefix { $0 != ";" }))
+  }
+
+  @Test("a steward signs in by link, sees 今日 in Chinese with call links, records a visit once for two taps")
+  func stewardDay() async throws {
+    let (daemon, cast) = try await DemoDaemon.started(Self.daemon)
+    let browser = try await Self.signIn(daemon, steward: cast.steward)
+    let today = try await browser.get("/app/today")
+    #expect(today.status == 200)
+    #expect(today.headers.first(name: "Content-Type") == "text/html; charset=utf-8")
+    #expect(today.text.contains("<h1>今日</h1>") && today.text.contains("本月剩余"))
+    #expect(!today.text.contains("{{"), "every template tag rendered")
+    let form = try await browser.get("/app/visit?household=\(cast.household)")
+    #expect(form.status == 200)
+    for label in ["访谈时间", "方式", "受访人", "满意度", "需求", "意见反馈", "工单号", "采集信息"] {
+      #expect(form.text.contains(label), "the form has \(label)")
+    }
+    let fields = [
+      ("form", try Self.hidden("form", in: form.text)), ("key", try Self.hidden("key", in: form.text)),
+      ("household", cast.household),
+      ("at", DemoDaemon.localTime(minutesAgo: 15).replacingOccurrences(of: " ", with: "T")),
+      ("channel", "in-home"), ("kind", "basic"), ("interviewee", "owner"), ("outcome", "reached"),
+      ("info.hobbies", "太极拳"), ("ticket", "访谈-20261205-01"),
+    ]
+    let first = try await browser.post("/app/visit", fields)
+    #expect(first.status == 303, "\(first.text)")
+    #expect(first.headers.first(name: "Location")?.hasPrefix("/app/today?settled=") == true)
+    let second = try await browser.post("/app/visit", fields)
+    #expect(second.status == 303, "a second tap of the same form is answered as the first")
+    let admin = try await daemon.token(["--admin"])
+    let brief = try await daemon.request(.GET, "/api/v1/households/\(cast.household)/brief", token: admin)
+    let contacts = (brief.json["lastContacts"] as? [[String: Any]]) ?? []
+    let fromTheForm = contacts.filter { ($0["found"] as? [String])?.contains("info: hobbies") == true }
+    #expect(fromTheForm.count == 1, "\(brief.text)")
+    #expect((fromTheForm.first?["how"] as? String)?.hasPrefix("in-home basic") == true)
+    let settled = try await browser.get(try #require(first.headers.first(name: "Location")))
+    #expect(settled.text.contains("已记录"))
+  }
+
+  @Test("a form without the session's form token, a bad ticket, a stranger's household: refused by name")
+  func refusals() async throws {
+    let (daemon, cast) = try await DemoDaemon.started(Self.daemon)
+    let browser = try await Self.signIn(daemon, steward: cast.steward)
+    let form = try await browser.get("/app/visit?household=\(cast.household)")
+    let key = try Self.hidden("key", in: form.text)
+    let forged = try await browser.post(
+      "/app/visit", [("form", "0"), ("key", key), ("household", cast.household), ("at", "2026-01-01T10:00")])
+    #expect(forged.status == 403)
+    let token = try Self.hidden("form", in: form.text)
+    let badTicket = try await browser.post(
+      "/app/visit",
+      [
+        ("form", token), ("key", key), ("household", cast.household), ("at", "2026-01-01T10:00"),
+        ("ticket", "12345"),
+      ])
+    #expect(badTicket.status == 422)
+    #expect(badTicket.text.contains("工单号") && badTicket.text.contains("访谈-"))
+    #expect(badTicket.text.contains("value=\"12345\""), "what was typed is kept")
+    let stranger = try await browser.get("/app/visit?household=\(cast.otherHousehold)")
+    #expect(stranger.status == 404)
+    let anonymous = try await daemon.request(.GET, "/app/today")
+    #expect(anonymous.status == 401)
+    let cookieAsBearer = try await daemon.request(
+      .GET, "/api/v1/stewards/\(cast.steward)/day", token: String(browser.cookie.split(separator: "=")[1]))
+    #expect(cookieAsBearer.status == 401, "a session's secret is not an API token")
+  }
+
+  @Test("signing out ends the session on the server; each call link shown is a logged read")
+  func signOutAndAccessLog() async throws {
+    let (daemon, cast) = try await DemoDaemon.started(Self.daemon)
+    let browser = try await Self.signIn(daemon, steward: cast.steward)
+    let today = try await browser.get("/app/today")
+    // Each task card names its household in its form link; a card with a call link is a logged read.
+    let cards = today.text.components(separatedBy: "<li class=\"task\">").dropFirst()
+    let called = Set(
+      cards.filter { $0.contains("href=\"tel:") }.compactMap { card in
+        card.firstMatch(of: /household=([^"]+)"/).map { String($0.output.1) }
+      })
+    let audit = try await daemon.visitctl(["audit", "--json"])
+    let records = try #require(try JSONSerialization.jsonObject(with: Data(audit.utf8)) as? [[String: Any]])
+    let logged = Set(
+      records.filter { ($0["why"] as? String)?.hasPrefix("web") == true }.compactMap {
+        $0["household"] as? String
+      })
+    #expect(called.isSubset(of: logged), "\(called.subtracting(logged)) shown without a log record")
+    #expect(!today.text.contains("href=\"tel:\""), "no empty call link")
+    let out = try await browser.post("/app/signout", [("form", try Self.hidden("form", in: today.text))])
+    #expect(out.status == 200)
+    #expect(try await browser.get("/app/today").status == 401)
+  }
+}
