@@ -30,13 +30,15 @@ run: build
 
 # DeliveryTests run on their own: their loopback HTTP timing must not share the thread pool with the
 # suites that block on child processes (visitd, visitctl). The contract test (schemathesis against openapi.yaml)
-# runs after the Swift suites, on the same debug build.
+# runs after the Swift suites, on the same debug build, and then the web app in headless Chromium (screenshots in
+# artifacts/web/).
 test: deps check-units
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip DeliveryTests
 	$(SWIFT) test --skip-build --filter DeliveryTests
 	$(MAKE) test-dates
 	bash scripts/contract-test.sh
+	python3 scripts/web-test.py
 
 # The date-sensitive suites again with the clock shifted by libfaketime: just after midnight on 1 January in
 # Shanghai, and a leap day. (Suites that sleep on the kernel's clock, the daemon's and delivery's, stay out.)

@@ -97,7 +97,7 @@ let package = Package(
         .embedInCode("openapi.yaml"), .embedInCode("Web/Templates/layout.mustache"),
         .embedInCode("Web/Templates/message.mustache"), .embedInCode("Web/Templates/signin.mustache"),
         .embedInCode("Web/Templates/today.mustache"), .embedInCode("Web/Templates/visit.mustache"),
-        .embedInCode("Web/Static/app.css"),
+        .embedInCode("Web/Static/app.css"), .embedInCode("Web/Static/app.js"),
       ],
       plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
     ),

@@ -2,7 +2,9 @@
 # Installs the Debian packages visitd builds and tests with; does nothing when they are present.
 set -euo pipefail
 # debhelper, dpkg-dev, lintian and file: `make deb` and `make test-deb`.
-packages=(libsystemd-dev pkg-config libsqlite3-dev make faketime systemd prometheus debhelper dpkg-dev lintian file)
+# chromium, chromium-driver and a CJK font: the web app's browser test (scripts/web-test.py).
+packages=(libsystemd-dev pkg-config libsqlite3-dev make faketime systemd prometheus debhelper dpkg-dev lintian file
+  chromium chromium-driver fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -20,4 +22,10 @@ if [ "$(schemathesis --version 2>/dev/null)" != "schemathesis, version $schemath
   echo "installing: schemathesis $schemathesis_version" >&2
   $sudo python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore \
     "schemathesis==$schemathesis_version"
+fi
+# The browser test's driver, pinned likewise.
+selenium_version=4.51.0
+if [ "$(python3 -c 'import selenium; print(selenium.__version__)' 2>/dev/null)" != "$selenium_version" ]; then
+  echo "installing: selenium $selenium_version" >&2
+  $sudo python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore "selenium==$selenium_version"
 fi

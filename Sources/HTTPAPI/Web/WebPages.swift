@@ -39,14 +39,17 @@ struct WebPages: Sendable {
   }
 
   /// The stylesheet.
-  static func stylesheet() -> Response {
-    var headers: HTTPFields = [
-      .contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600",
-    ]
+  static func stylesheet() -> Response { asset(PackageResources.app_css, type: "text/css; charset=utf-8") }
+
+  /// The script (the offline keeping of visit forms).
+  static func script() -> Response {
+    asset(PackageResources.app_js, type: "text/javascript; charset=utf-8")
+  }
+
+  private static func asset(_ bytes: [UInt8], type: String) -> Response {
+    var headers: HTTPFields = [.contentType: type, .cacheControl: "public, max-age=3600"]
     headers[.xContentTypeOptions] = "nosniff"
-    return Response(
-      status: .ok, headers: headers,
-      body: ResponseBody(byteBuffer: ByteBuffer(bytes: PackageResources.app_css)))
+    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
   }
 
   /// A 303 to `location` (after a form is posted, so that a reload does not post it again).

@@ -21,6 +21,7 @@ struct WebRoutes: Sendable {
   /// Adds the routes to `router`.
   func register(on router: Router<BasicRequestContext>) {
     router.get("/app/static/app.css") { _, _ in WebPages.stylesheet() }
+    router.get("/app/static/app.js") { _, _ in WebPages.script() }
     router.get("/app") { _, _ in WebPages.redirect(to: "/app/today") }
     router.get("/app/signin/:link") { _, context in
       let link = context.parameters.get("link") ?? ""
