@@ -97,6 +97,8 @@ let package = Package(
         .embedInCode("openapi.yaml"), .embedInCode("Web/Templates/layout.mustache"),
         .embedInCode("Web/Templates/message.mustache"), .embedInCode("Web/Templates/signin.mustache"),
         .embedInCode("Web/Templates/today.mustache"), .embedInCode("Web/Templates/visit.mustache"),
+        .embedInCode("Web/Templates/lead.mustache"), .embedInCode("Web/Templates/tasks.mustache"),
+        .embedInCode("Web/Templates/operations.mustache"), .embedInCode("Web/Templates/sample.mustache"),
         .embedInCode("Web/Static/app.css"), .embedInCode("Web/Static/app.js"),
       ],
       plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]

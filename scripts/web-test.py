@@ -2,7 +2,8 @@
 """The web app in a real browser: Debian's headless Chromium, driven by selenium, at a phone's size (390x844).
 
 A steward signs in with a one-time link, sees 今日, records a visit and sees it settled; a form sent with the network
-off is kept on the phone and arrives once after the network is back. Every visible input has a label, and every text
+off is kept on the phone and arrives once after the network is back; a lead sees the spot check, operations the
+summary. Every visible input has a label, and every text
 meets WCAG AA contrast. Screenshots go to artifacts/web/ for review.
 
     scripts/web-test.py [BIN_DIR]     (default: the debug build's bin path)
@@ -19,6 +20,7 @@ import time
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -118,7 +120,12 @@ def screenshot(driver, name):
 
 
 def heading(driver):
-    return WebDriverWait(driver, DEADLINE).until(expected_conditions.presence_of_element_located((By.TAG_NAME, "h1"))).text
+    """The page's h1, or "" while a page is being replaced by the next."""
+    try:
+        return WebDriverWait(driver, DEADLINE).until(
+            expected_conditions.presence_of_element_located((By.TAG_NAME, "h1"))).text
+    except StaleElementReferenceException:
+        return ""
 
 
 # Every visible input, select and textarea has a <label for> naming it.
@@ -228,6 +235,25 @@ def main():
         screenshot(driver, "06-back-online")
         arrived = daemon.web_contacts(households[1])
         assert len(arrived) == 1, f"the kept visit arrived {len(arrived)} times: {arrived}"
+
+        project = tasks[0]["task"]["project"]
+        print(f"== the lead of {project} sees the month's spot check")
+        driver.delete_all_cookies()
+        driver.get(daemon.visitctl("token", "link", "--lead", project, "--base-url", daemon.url).strip())
+        driver.find_element(By.CSS_SELECTOR, "button.primary").click()
+        wait_until("抽查", lambda: heading(driver) == "抽查")
+        assert driver.find_elements(By.CSS_SELECTOR, "svg.chart"), "no progress chart"
+        assert steward in driver.page_source, f"{steward} is not on the spot check"
+        check_accessible(driver, "抽查")
+        screenshot(driver, "07-lead-spot-check")
+
+        print("== operations read the month's summary")
+        driver.delete_all_cookies()
+        driver.get(daemon.visitctl("token", "link", "--operations", "--base-url", daemon.url).strip())
+        driver.find_element(By.CSS_SELECTOR, "button.primary").click()
+        wait_until("月度汇总", lambda: heading(driver) == "月度汇总")
+        check_accessible(driver, "月度汇总")
+        screenshot(driver, "08-operations-summary")
         print("web-test: OK")
     except Exception:
         if driver:

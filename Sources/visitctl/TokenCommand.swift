@@ -11,31 +11,58 @@ struct TokenCommand: ParsableCommand {
     defaultSubcommand: TokenList.self)
 }
 
-/// `visitctl token link --steward S [--base-url URL]`: a one-time sign-in link to the web app.
+/// `visitctl token link --steward S | --lead P | --operations [--base-url URL]`: a one-time sign-in link to the web app.
 struct TokenLink: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "link",
-    abstract: "Print a one-time link that signs a steward in to the web app.",
+    abstract: "Print a one-time link that signs a person in to the web app.",
     discussion: """
       The link works once, within 24 hours, and opens a session of 30 days in the browser that follows it \
       (listed as ses-… by `visitctl token list`; revoke it to sign the phone out). Send it to the person \
-      through their own channel, never a group.
+      through their own channel, never a group. A steward opens on 今日, a lead on the month's spot check, \
+      operations on the summary.
       """)
 
-  @Option(help: "The steward, by steward id.")
-  var steward: String
+  @Option(help: "For a steward, by steward id.")
+  var steward: String?
+
+  @Option(help: ArgumentHelp("For a project's lead, by project id.", valueName: "project"))
+  var lead: String?
+
+  @Flag(help: "For the operations department.")
+  var operations = false
 
   @Option(help: "Where phones reach the web app.")
   var baseURL = "http://127.0.0.1:8740"
 
   @OptionGroup var store: StoreOptions
 
+  func validate() throws {
+    let given = [steward != nil, lead != nil, operations].filter { $0 }.count
+    guard given == 1 else {
+      throw ValidationError("give exactly one person: --steward ID, --lead PROJECT or --operations")
+    }
+  }
+
   func run() throws {
     let database = try store.open(writing: true)
-    guard try database.catalog(withHouseholds: false).stewards.contains(steward) else {
-      throw ValidationError("--steward '\(steward)': no such steward in the database; import stewards first")
+    let catalog = try database.catalog(withHouseholds: false)
+    let principal: Principal
+    if let steward {
+      guard catalog.stewards.contains(steward) else {
+        throw ValidationError(
+          "--steward '\(steward)': no such steward in the database; import stewards first")
+      }
+      principal = .steward(steward)
+    } else if let lead {
+      guard catalog.projectZones[lead] != nil else {
+        throw ValidationError("--lead '\(lead)': no such project in the database; import projects first")
+      }
+      principal = .lead(project: lead)
+    } else {
+      principal = .operations
     }
-    let (secret, record) = try WebSignIn.issueLink(for: .steward(steward), store: database, clock: Date())
+    let (secret, record) = try WebSignIn.issueLink(for: principal, store: database, clock: Date())
     let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     print("\(base)/app/signin/\(secret)")
     standardError(

@@ -43,7 +43,12 @@ struct WebAppTests {
 
   /// Signs `steward` in with a fresh link, as tapping it in a message and then 登录 does.
   static func signIn(_ daemon: APIDaemon, steward: String) async throws -> Browser {
-    let url = try await daemon.visitctl(["token", "link", "--steward", steward, "--base-url", "http://x"])
+    try await signIn(daemon, as: ["--steward", steward], lands: "/app")
+  }
+
+  /// Signs in the person `role` names (`--lead P`, `--operations`); the first page is `lands`.
+  static func signIn(_ daemon: APIDaemon, as role: [String], lands: String = "/app") async throws -> Browser {
+    let url = try await daemon.visitctl(["token", "link"] + role + ["--base-url", "http://x"])
       .trimmingCharacters(in: .whitespacesAndNewlines)
     let path = String(url.dropFirst("http://x".count))
     let page = try await daemon.request(.GET, path)
@@ -53,7 +58,7 @@ struct WebAppTests {
     let posted = try await daemon.request(
       .POST, "/app/signin", body: form([("link", link)]), contentType: "application/x-www-form-urlencoded")
     #expect(posted.status == 303, "\(posted.text)")
-    #expect(posted.headers.first(name: "Location") == "/app/today")
+    #expect(posted.headers.first(name: "Location") == lands)
     let setCookie = try #require(posted.headers.first(name: "Set-Cookie"))
     #expect(
       setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax") && setCookie.contains("Path=/app"))
@@ -149,5 +154,53 @@ struct WebAppTests {
     let out = try await browser.post("/app/signout", [("form", try Self.hidden("form", in: today.text))])
     #expect(out.status == 200)
     #expect(try await browser.get("/app/today").status == 401)
+  }
+
+  @Test("a lead sees the spot check with its chart and follows a steward to the households; no other project")
+  func leadSpotCheck() async throws {
+    let (daemon, cast) = try await DemoDaemon.started(Self.daemon)
+    let lead = try await Self.signIn(daemon, as: ["--lead", cast.project])
+    let home = try await lead.get("/app")
+    #expect(home.status == 303 && home.headers.first(name: "Location") == "/app/lead")
+    let page = try await lead.get("/app/lead")
+    #expect(page.status == 200)
+    #expect(page.text.contains("<h1>抽查</h1>") && page.text.contains("<svg") && page.text.contains("各管家进度"))
+    #expect(page.text.contains("/app/lead/steward/\(cast.steward)"), "every steward of the project is listed")
+    #expect(!page.text.contains("/app/lead/steward/\(cast.otherSteward)?"), "not another project's steward")
+    let elsewhere = try await lead.get("/app/lead?project=\(cast.otherProject)")
+    #expect(
+      !elsewhere.text.contains("/app/lead/steward/\(cast.otherSteward)?"),
+      "?project= is not a lead's to choose")
+    let steward = try await lead.get("/app/lead/steward/\(cast.steward)")
+    #expect(steward.status == 200)
+    #expect(steward.text.contains("逾期") || steward.text.contains("本月待访"))
+    #expect(!steward.text.contains("tel:"), "a lead's page shows no numbers")
+    #expect(try await lead.get("/app/ops/sample").status == 403)
+    #expect(try await lead.get("/app/lead?month=2026-13").status == 400)
+  }
+
+  @Test("operations read the summary, and the call-back list with whole numbers, each one logged")
+  func operationsSample() async throws {
+    let (daemon, cast) = try await DemoDaemon.started(Self.daemon)
+    let operations = try await Self.signIn(daemon, as: ["--operations"])
+    let summary = try await operations.get("/app/ops")
+    #expect(summary.status == 200)
+    #expect(summary.text.contains("<h1>月度汇总</h1>") && summary.text.contains("按时完成"))
+    // The demo's visits fall in the months before today's too: last month's sample has visits to call back.
+    let month = try #require(summary.text.firstMatch(of: /sample\?month=(\d{4})-(\d{2})/))
+    let (year, number) = (Int(month.output.1)!, Int(month.output.2)!)
+    let previous =
+      number == 1 ? "\(year - 1)-12" : "\(year)-" + (number - 1 < 10 ? "0" : "") + "\(number - 1)"
+    let sample = try await operations.get("/app/ops/sample?month=\(previous)")
+    #expect(sample.status == 200)
+    let numbers = sample.text.matches(of: /href="tel:(\d{11})"/).map { String($0.output.1) }
+    #expect(!numbers.isEmpty, "\(sample.text.prefix(2000))")
+    let audit = try await daemon.visitctl(["audit", "--json"])
+    let records = try #require(try JSONSerialization.jsonObject(with: Data(audit.utf8)) as? [[String: Any]])
+    let logged = records.filter { ($0["why"] as? String) == "web 抽样回访 \(previous)" }
+    #expect(logged.count >= Set(numbers).count)
+    let steward = try await Self.signIn(daemon, steward: cast.steward)
+    #expect(try await steward.get("/app/ops/sample").status == 403)
+    #expect(try await steward.get("/app/lead").status == 403)
   }
 }

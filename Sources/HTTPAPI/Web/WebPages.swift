@@ -13,7 +13,9 @@ struct WebPages: Sendable {
     let shipped: [(String, [UInt8])] = [
       ("layout", PackageResources.layout_mustache), ("message", PackageResources.message_mustache),
       ("signin", PackageResources.signin_mustache), ("today", PackageResources.today_mustache),
-      ("visit", PackageResources.visit_mustache),
+      ("visit", PackageResources.visit_mustache), ("lead", PackageResources.lead_mustache),
+      ("tasks", PackageResources.tasks_mustache), ("operations", PackageResources.operations_mustache),
+      ("sample", PackageResources.sample_mustache),
     ]
     for (name, bytes) in shipped {
       try library.register(String(decoding: bytes, as: UTF8.self), named: name)

@@ -22,7 +22,7 @@ struct WebRoutes: Sendable {
   func register(on router: Router<BasicRequestContext>) {
     router.get("/app/static/app.css") { _, _ in WebPages.stylesheet() }
     router.get("/app/static/app.js") { _, _ in WebPages.script() }
-    router.get("/app") { _, _ in WebPages.redirect(to: "/app/today") }
+    router.get("/app") { request, _ in await guarded { try await home(request) } }
     router.get("/app/signin/:link") { _, context in
       let link = context.parameters.get("link") ?? ""
       return pages.page("signin", ["title": "登录", "link": link])
@@ -32,6 +32,22 @@ struct WebRoutes: Sendable {
     router.get("/app/today") { request, _ in await guarded { try await today(request) } }
     router.get("/app/visit") { request, _ in await guarded { try await visitForm(request) } }
     router.post("/app/visit") { request, _ in await guarded { try await recordVisit(request) } }
+    router.get("/app/lead") { request, _ in await guarded { try await lead(request) } }
+    router.get("/app/lead/steward/:steward") { request, context in
+      await guarded { try await leadSteward(request, steward: context.parameters.get("steward") ?? "") }
+    }
+    router.get("/app/ops") { request, _ in await guarded { try await operations(request) } }
+    router.get("/app/ops/sample") { request, _ in await guarded { try await sample(request) } }
+  }
+
+  /// Each role's first page.
+  private func home(_ request: Request) async throws -> Response {
+    guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
+    switch visitor.principal {
+    case .steward: return WebPages.redirect(to: "/app/today")
+    case .lead: return WebPages.redirect(to: "/app/lead")
+    case .operations, .admin, .integration: return WebPages.redirect(to: "/app/ops")
+    }
   }
 
   // MARK: - Signing in and out
@@ -46,7 +62,7 @@ struct WebRoutes: Sendable {
     }
     guard let session else { return expiredLink() }
     environment.logger.info("web sign-in", metadata: ["principal": "\(session.record.principal)"])
-    var response = WebPages.redirect(to: "/app/today")
+    var response = WebPages.redirect(to: "/app")
     response.setCookie(WebVisitor.cookie(session.secret, secure: WebVisitor.isSecure(request)))
     return response
   }
@@ -109,10 +125,114 @@ struct WebRoutes: Sendable {
     return pages.page("today", page.model(visitor: visitor, settled: settled))
   }
 
-  private func notForRole() -> Response {
-    pages.message(
-      "今日", "此页面供管家使用。", hint: "项目负责人和运营管理部的页面尚未开放，请使用报表和消息。",
-      status: .forbidden)
+  private func notForRole(_ title: String = "今日") -> Response {
+    pages.message(title, "您的角色不能查看此页面。", hint: "请返回首页。", status: .forbidden)
+  }
+
+  // MARK: - The lead's and operations' month
+
+  /// The month `?month=YYYY-MM` names, else this month; nil when it names none.
+  private func month(_ request: Request, rules: RuleSet) -> YearMonth? {
+    guard let text = request.uri.queryParameters.get("month") else {
+      return YearMonth(LocalDate(environment.clock(), in: rules.settings.timeZone))
+    }
+    guard text.count == 7, let day = LocalDate(parsing: text + "-01") else { return nil }
+    return YearMonth(day)
+  }
+
+  /// The lead's project (a lead's own; operations name one with `?project=`).
+  private func project(of visitor: WebVisitor, _ request: Request) -> String? {
+    switch visitor.principal {
+    case .lead(let project): project
+    case .operations, .admin: request.uri.queryParameters.get("project")
+    case .steward, .integration: nil
+    }
+  }
+
+  /// The page `render` makes of `month`'s reports (read on a blocking thread); nil when the project is unknown.
+  private func reportPage(
+    _ month: YearMonth, project: String?, showContact: Bool, rules: RuleSet,
+    render: @escaping @Sendable (MonthReport, any Storage) throws -> Response
+  ) async throws -> Response? {
+    let store = environment.store
+    let clock = environment.clock()
+    return try await environment.blocking { () -> Response? in
+      let report: MonthReport
+      do {
+        report = try MonthReport.load(
+          store: store, rules: rules, month: month, asOf: nil, project: project,
+          contacts: ContactStyle(showContact: showContact), withPlan: true, stored: false, now: clock)
+      } catch is OperationError {
+        return nil
+      }
+      return try render(report, store)
+    }
+  }
+
+  private func lead(_ request: Request) async throws -> Response {
+    guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
+    guard let project = project(of: visitor, request) else { return notForRole("抽查") }
+    let rules = try environment.requireRules()
+    guard let month = month(request, rules: rules) else { return badMonth() }
+    let pages = self.pages
+    let page = try await reportPage(month, project: project, showContact: false, rules: rules) { report, _ in
+      pages.page("lead", LeadPage(report: report, project: project).model(visitor: visitor))
+    }
+    return page ?? pages.message("抽查", "没有项目 \(project)。", status: .notFound)
+  }
+
+  private func leadSteward(_ request: Request, steward: String) async throws -> Response {
+    guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
+    guard let project = project(of: visitor, request) else { return notForRole("抽查") }
+    let rules = try environment.requireRules()
+    guard let month = month(request, rules: rules) else { return badMonth() }
+    let pages = self.pages
+    let page = try await reportPage(month, project: project, showContact: false, rules: rules) { report, _ in
+      let page = StewardTasksPage(current: report.current, project: project, steward: steward, month: month)
+      return pages.page("tasks", page.model(visitor: visitor))
+    }
+    return page ?? pages.message("抽查", "没有项目 \(project)。", status: .notFound)
+  }
+
+  private func operations(_ request: Request) async throws -> Response {
+    guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
+    switch visitor.principal {
+    case .operations, .admin: break
+    case .steward, .lead, .integration: return notForRole("月度汇总")
+    }
+    let rules = try environment.requireRules()
+    guard let month = month(request, rules: rules) else { return badMonth() }
+    let pages = self.pages
+    let page = try await reportPage(month, project: nil, showContact: false, rules: rules) { report, _ in
+      pages.page("operations", OperationsPage(report: report).model(visitor: visitor))
+    }
+    return page ?? pages.message("月度汇总", "没有可汇总的项目。", status: .notFound)
+  }
+
+  private func sample(_ request: Request) async throws -> Response {
+    guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
+    // Whole numbers are operations' to read (not an administrator's).
+    guard case .operations = visitor.principal else { return notForRole("抽样回访") }
+    let rules = try environment.requireRules()
+    guard let month = month(request, rules: rules) else { return badMonth() }
+    let pages = self.pages
+    let clock = environment.clock()
+    let page = try await reportPage(month, project: nil, showContact: true, rules: rules) { report, store in
+      let page = SamplePage(report: report)
+      // Every whole number the page shows is a read of an owner's contact: logged before it is shown.
+      for household in Set(page.households) {
+        try store.recordAccess(
+          AccessRecord(
+            at: clock, token: visitor.session.id, principal: visitor.principal, household: household,
+            what: "phone", why: "web 抽样回访 \(month)"))
+      }
+      return pages.page("sample", page.model(visitor: visitor))
+    }
+    return page ?? pages.message("抽样回访", "没有可抽样的项目。", status: .notFound)
+  }
+
+  private func badMonth() -> Response {
+    pages.message("月份", "月份应写作 YYYY-MM，例如 2026-12。", status: .badRequest)
   }
 
   // MARK: - Recording a visit
