@@ -52,17 +52,23 @@ extension SQLiteStore: AccessStore {
   }
 
   /// Appends one record to the access log.
-  public func recordAccess(_ record: AccessRecord) throws {
+  public func recordAccess(_ record: AccessRecord) throws { try recordAccess([record]) }
+
+  /// Appends `records` to the access log in one transaction: all of them or none.
+  public func recordAccess(_ records: [AccessRecord]) throws {
+    guard !records.isEmpty else { return }
     try writeImmediately { db in
-      try db.execute(
+      let insert = try db.cachedStatement(
         sql: """
           INSERT INTO access_log (at, token, principal, scopes, household, what, why)
           VALUES (?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
+          """)
+      for record in records {
+        try insert.execute(arguments: [
           record.at.timeIntervalSince1970, record.token, record.principal.identity,
           Scope.text(record.principal.scopes), record.household, record.what, record.why,
         ])
+      }
     }
   }
 

@@ -77,6 +77,15 @@ struct WebAppTests {
     #expect(today.headers.first(name: "Content-Type") == "text/html; charset=utf-8")
     #expect(today.text.contains("<h1>今日</h1>") && today.text.contains("本月剩余"))
     #expect(!today.text.contains("{{"), "every template tag rendered")
+    // However long the backlog, a page lists at most 30 overdue tasks and links to the next 30.
+    let overdue = try #require(today.text.firstMatch(of: /逾期 (\d+) 项/).flatMap { Int($0.output.1) })
+    let overdueSection = today.text.components(separatedBy: "<h2>逾期").last ?? ""
+    #expect(overdueSection.components(separatedBy: "<li class=\"task\">").count - 1 == min(overdue, 30))
+    #expect(today.text.contains("/app/today?overdue=30") == (overdue > 30))
+    if overdue > 30 {
+      let next = try await browser.get("/app/today?overdue=30")
+      #expect(next.text.contains("<h1>逾期</h1>") && next.text.contains("第 31–"))
+    }
     let form = try await browser.get("/app/visit?household=\(cast.household)")
     #expect(form.status == 200)
     for label in ["访谈时间", "方式", "受访人", "满意度", "需求", "意见反馈", "工单号", "采集信息"] {

@@ -13,17 +13,31 @@ struct TodayPage {
   let rules: RuleSet
   /// The minute of the day now, in the rules' zone.
   let minuteNow: Int
+  /// Where the overdue list starts: 0 on 今日 (today's work, then the oldest overdue), more on its later pages
+  /// (overdue only).
+  var overdueFrom = 0
+
+  /// How many overdue tasks one page lists (a page stays light on a phone whatever the backlog).
+  static let overduePerPage = 30
+
+  /// The overdue tasks this page lists.
+  private var overdueShown: ArraySlice<TaskListing> {
+    day.overdue.dropFirst(overdueFrom).prefix(Self.overduePerPage)
+  }
+
+  /// Today's visits, when this page lists them (its first page).
+  private var todayShown: [StewardDay.Building] { overdueFrom == 0 ? day.buildings : [] }
 
   /// The households whose full number the page puts in a `tel:` link (each one a logged read).
   var householdsCalled: [String] {
-    (day.buildings.flatMap(\.visits) + day.overdue).filter { isCall($0) }.map(\.task.household)
+    (todayShown.flatMap(\.visits) + overdueShown).filter { isCall($0) }.map(\.task.household)
   }
 
   /// The template's model; `settled` names a visit just recorded.
   func model(visitor: WebVisitor, settled: String?) -> [String: Any] {
     let visits = day.buildings.flatMap(\.visits)
-    let inHome = groups(day.buildings, where: { !isCall($0) })
-    let calls = groups(day.buildings, where: isCall)
+    let inHome = groups(todayShown, where: { !isCall($0) })
+    let calls = groups(todayShown, where: isCall)
     let window = rules.settings.visitingWindow.hours
     let windowOpen = window.startMinute <= minuteNow && minuteNow < window.endMinute
     var sections: [[String: Any]] = []
@@ -35,11 +49,17 @@ struct TodayPage {
     where present {
       sections.append(section)
     }
-    if !day.overdue.isEmpty {
-      sections.append(["heading": "逾期", "buildings": [["visits": day.overdue.map(row)]]])
+    let shown = overdueShown
+    if !shown.isEmpty {
+      let range = "第 \(overdueFrom + 1)–\(overdueFrom + shown.count) 项，共 \(day.overdue.count) 项"
+      var section: [String: Any] = ["heading": "逾期（\(range)）", "buildings": [["visits": shown.map(row)]]]
+      if overdueFrom + shown.count < day.overdue.count {
+        section["more"] = "/app/today?overdue=\(overdueFrom + shown.count)"
+      }
+      sections.append(section)
     }
     var model: [String: Any] = [
-      "title": "今日", "signedIn": true, "formToken": visitor.formToken,
+      "title": overdueFrom == 0 ? "今日" : "逾期", "signedIn": true, "formToken": visitor.formToken,
       "day": "\(day.day.month)月\(day.day.day)日 \(Self.weekdays[day.day.isoWeekday - 1])",
       "todayCount": visits.count, "overdueCount": day.overdue.count, "openThisMonth": day.openThisMonth,
       "workingDaysLeft": day.workingDaysLeft, "sections": sections, "hasWork": !sections.isEmpty,

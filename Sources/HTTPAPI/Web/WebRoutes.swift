@@ -107,18 +107,20 @@ struct WebRoutes: Sendable {
     let rules = try environment.requireRules()
     let store = environment.store
     let clock = environment.clock()
+    let overdueFrom = request.uri.queryParameters.get("overdue").flatMap { Int($0) } ?? 0
     let page = try await environment.blocking { () -> TodayPage in
       let day = try StewardDay.load(
         store: store, rules: rules, steward: steward, clock: clock, contacts: ContactStyle(showContact: true))
       let minute = Calendar.minuteOfDay(clock, in: rules.settings.timeZone)
-      let page = TodayPage(day: day, rules: rules, minuteNow: minute)
+      var page = TodayPage(day: day, rules: rules, minuteNow: minute)
+      page.overdueFrom = max(0, overdueFrom)
       // Each number the page puts in a tel: link is a read of an owner's contact: logged before it is shown.
-      for household in Set(page.householdsCalled) {
-        try store.recordAccess(
+      try store.recordAccess(
+        Set(page.householdsCalled).sorted().map { household in
           AccessRecord(
             at: clock, token: visitor.session.id, principal: visitor.principal, household: household,
-            what: "phone", why: "web 今日: call link"))
-      }
+            what: "phone", why: "web 今日: call link")
+        })
       return page
     }
     let settled = request.uri.queryParameters.get("settled")
@@ -220,12 +222,12 @@ struct WebRoutes: Sendable {
     let page = try await reportPage(month, project: nil, showContact: true, rules: rules) { report, store in
       let page = SamplePage(report: report)
       // Every whole number the page shows is a read of an owner's contact: logged before it is shown.
-      for household in Set(page.households) {
-        try store.recordAccess(
+      try store.recordAccess(
+        Set(page.households).sorted().map { household in
           AccessRecord(
             at: clock, token: visitor.session.id, principal: visitor.principal, household: household,
-            what: "phone", why: "web 抽样回访 \(month)"))
-      }
+            what: "phone", why: "web 抽样回访 \(month)")
+        })
       return pages.page("sample", page.model(visitor: visitor))
     }
     return page ?? pages.message("抽样回访", "没有可抽样的项目。", status: .notFound)

@@ -139,6 +139,9 @@ public protocol AccessStore: Sendable {
   /// Appends a record to the access log.
   func recordAccess(_ record: AccessRecord) throws
 
+  /// Appends records to the access log together: all of them or none.
+  func recordAccess(_ records: [AccessRecord]) throws
+
   /// The access log, oldest first, from `since` on (everything when nil), at most `limit` records.
   func accessLog(since: Date?, limit: Int) throws -> [AccessRecord]
 
