@@ -215,6 +215,11 @@ def main():
         driver.find_element(By.CSS_SELECTOR, "form.visit button[type=submit]").click()
         wait_until("已记录", lambda: "已记录" in driver.page_source)
         screenshot(driver, "04-settled")
+        driver.get(f"{daemon.url}/app/household?household={households[0]}")
+        assert heading(driver) == "访前准备"
+        assert "太极拳" not in driver.page_source and "采集：兴趣爱好" in driver.page_source
+        check_accessible(driver, "访前准备")
+        screenshot(driver, "04b-household")
         assert len(daemon.web_contacts(households[0])) == 1, daemon.web_contacts(households[0])
 
         print(f"== a visit to {households[1]} sent with the network off arrives once when it is back")

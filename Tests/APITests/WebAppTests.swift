@@ -111,6 +111,12 @@ struct WebAppTests {
     #expect((fromTheForm.first?["how"] as? String)?.hasPrefix("in-home basic") == true)
     let settled = try await browser.get(try #require(first.headers.first(name: "Location")))
     #expect(settled.text.contains("已记录"))
+    let household = try await browser.get("/app/household?household=\(cast.household)")
+    #expect(household.status == 200)
+    #expect(household.text.contains("<h1>访前准备</h1>") && household.text.contains("最近联系"))
+    #expect(household.text.contains("采集：兴趣爱好") && household.text.contains("工单：访谈-20261205-01"))
+    #expect(household.text.contains("入户 · 基础 · 产权人 · 已访"), "the visit just recorded, in Chinese")
+    #expect(!household.text.contains("in-home") && !household.text.contains("reached"))
   }
 
   @Test("a form without the session's form token, a bad ticket, a stranger's household: refused by name")
@@ -184,6 +190,10 @@ struct WebAppTests {
     #expect(steward.status == 200)
     #expect(steward.text.contains("逾期") || steward.text.contains("本月待访"))
     #expect(!steward.text.contains("tel:"), "a lead's page shows no numbers")
+    let household = try await lead.get("/app/household?household=\(cast.household)")
+    #expect(household.status == 200 && household.text.contains("应访"))
+    #expect(!household.text.contains("tel:"), "a lead reads the brief without the number")
+    #expect(try await lead.get("/app/household?household=\(cast.otherHousehold)").status == 404)
     #expect(try await lead.get("/app/ops/sample").status == 403)
     #expect(try await lead.get("/app/lead?month=2026-13").status == 400)
   }

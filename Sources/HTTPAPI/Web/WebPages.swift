@@ -15,7 +15,7 @@ struct WebPages: Sendable {
       ("signin", PackageResources.signin_mustache), ("today", PackageResources.today_mustache),
       ("visit", PackageResources.visit_mustache), ("lead", PackageResources.lead_mustache),
       ("tasks", PackageResources.tasks_mustache), ("operations", PackageResources.operations_mustache),
-      ("sample", PackageResources.sample_mustache),
+      ("sample", PackageResources.sample_mustache), ("household", PackageResources.household_mustache),
     ]
     for (name, bytes) in shipped {
       try library.register(String(decoding: bytes, as: UTF8.self), named: name)

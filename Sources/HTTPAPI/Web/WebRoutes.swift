@@ -32,6 +32,7 @@ struct WebRoutes: Sendable {
     router.get("/app/today") { request, _ in await guarded { try await today(request) } }
     router.get("/app/visit") { request, _ in await guarded { try await visitForm(request) } }
     router.post("/app/visit") { request, _ in await guarded { try await recordVisit(request) } }
+    router.get("/app/household") { request, _ in await guarded { try await household(request) } }
     router.get("/app/lead") { request, _ in await guarded { try await lead(request) } }
     router.get("/app/lead/steward/:steward") { request, context in
       await guarded { try await leadSteward(request, steward: context.parameters.get("steward") ?? "") }
@@ -129,6 +130,45 @@ struct WebRoutes: Sendable {
 
   private func notForRole(_ title: String = "今日") -> Response {
     pages.message(title, "您的角色不能查看此页面。", hint: "请返回首页。", status: .forbidden)
+  }
+
+  // MARK: - A household
+
+  private func household(_ request: Request) async throws -> Response {
+    guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
+    guard let code = request.uri.queryParameters.get("household"), code.utf8.count <= 64 else {
+      return pages.message("访前准备", "没有指明户号。", status: .badRequest)
+    }
+    let rules = try environment.requireRules()
+    let store = environment.store
+    let clock = environment.clock()
+    let pages = self.pages
+    let page = try await environment.blocking { () -> Response? in
+      let current = try CurrentPlan.load(
+        store: store, rules: rules, at: clock, refresh: true, scope: .household(code))
+      guard let household = current.facts.households[code] else { return nil }
+      let steward = current.facts.areas[household.area]?.steward(at: clock) ?? ""
+      let mayCall: Bool
+      switch visitor.principal {
+      case .steward(let id) where id == steward: mayCall = true
+      case .lead(let project) where project == household.project: mayCall = false
+      case .operations, .admin: mayCall = false
+      case .steward, .lead, .integration: return nil
+      }
+      if mayCall, !household.owner.phone.isEmpty {
+        // The whole number goes into a tel: link: a read of the owner's contact, logged before it is shown.
+        try store.recordAccess(
+          AccessRecord(
+            at: clock, token: visitor.session.id, principal: visitor.principal, household: code,
+            what: "phone",
+            why: "web 访前准备: call link"))
+      }
+      return pages.page(
+        "household",
+        HouseholdPage(current: current, household: household, mayCall: mayCall)
+          .model(visitor: visitor))
+    }
+    return page ?? pages.message("访前准备", "户号 \(code) 不是您可以查看的住户。", status: .notFound)
   }
 
   // MARK: - The lead's and operations' month
