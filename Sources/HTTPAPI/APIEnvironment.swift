@@ -36,13 +36,16 @@ public struct APIEnvironment: Sendable {
   public let metrics: PrometheusCollectorRegistry?
   /// The secret the ticket system signs its calls with (`[http] ticket_secret`); nil: they are refused.
   public let ticketSecret: String?
+  /// The web app's page templates (the shipped ones unless `[http] templates` overrides some).
+  public let pages: WebPages
 
   /// An environment of these parts.
   public init(
     store: any Storage, rules: RulesInForce, clock: @escaping @Sendable () -> Date,
     factsChanged: @escaping @Sendable ([String]) -> Void, logger: Logger,
-    metrics: PrometheusCollectorRegistry?, ticketSecret: String? = nil
+    metrics: PrometheusCollectorRegistry?, ticketSecret: String? = nil, pages: WebPages? = nil
   ) {
+    self.pages = pages ?? .shipped
     self.metrics = metrics
     self.ticketSecret = ticketSecret
     self.store = store

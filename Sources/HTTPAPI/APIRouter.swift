@@ -31,7 +31,7 @@ enum APIRouter {
     try APIHandlers(environment: environment).registerHandlers(
       on: router, serverURL: try Servers.Server1.url(),
       middlewares: [TicketSignature(secret: environment.ticketSecret, maxBody: maxBody)])
-    WebRoutes(environment: environment, pages: try WebPages()).register(on: router)
+    WebRoutes(environment: environment, pages: environment.pages).register(on: router)
     return router
   }
 }

@@ -59,6 +59,12 @@ struct VisitdCommand: AsyncParsableCommand {
     let ticketSecret =
       try address == nil
       ? nil : HTTPSettingsLoader(environment: environment).ticketSecret(path: settings.deliveryConfig)
+    let pages =
+      try address == nil
+      ? nil
+      : WebPages(
+        overrides: try HTTPSettingsLoader(environment: environment).pageTemplates(
+          path: settings.deliveryConfig))
     let daemon = try DaemonService(
       settings: settings, rules: rules, logger: logger,
       openStore: { try SQLiteStore(path: settings.databasePath, longRunning: true) },
@@ -67,7 +73,7 @@ struct VisitdCommand: AsyncParsableCommand {
         try startup.open(
           APIEnvironment(
             store: store, rules: rules, clock: { Date() }, factsChanged: { daemon.factsChanged($0) },
-            logger: logger, metrics: registry, ticketSecret: ticketSecret?.value))
+            logger: logger, metrics: registry, ticketSecret: ticketSecret?.value, pages: pages))
       })
     var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: daemon)]
     if let address {

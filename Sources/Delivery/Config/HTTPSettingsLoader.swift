@@ -25,10 +25,16 @@ public struct HTTPSettingsLoader: Sendable {
     return try SecretLoader(credentials: credentials).load("ticket_secret", in: http)
   }
 
+  /// `[http] templates` in `path`: a folder of `.mustache` files that override the web app's page templates by
+  /// name; nil when the file or the key is absent.
+  public func pageTemplates(path: String = "/etc/visitd/visitd.toml") throws -> String? {
+    try table(path: path)?.string("templates")
+  }
+
   private func table(path: String) throws -> ConfigTable? {
     guard let root = try ConfigValue.load(path: path) else { return nil }
     guard let http = try ConfigTable(file: path, path: "", values: root).table("http") else { return nil }
-    try http.rejectUnknown(["listen", "ticket_secret"])
+    try http.rejectUnknown(["listen", "ticket_secret", "templates"])
     return http
   }
 }
