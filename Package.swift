@@ -99,7 +99,7 @@ let package = Package(
         .embedInCode("Web/Templates/today.mustache"), .embedInCode("Web/Templates/visit.mustache"),
         .embedInCode("Web/Templates/lead.mustache"), .embedInCode("Web/Templates/tasks.mustache"),
         .embedInCode("Web/Templates/operations.mustache"), .embedInCode("Web/Templates/sample.mustache"),
-        .embedInCode("Web/Templates/household.mustache"),
+        .embedInCode("Web/Templates/household.mustache"), .embedInCode("Web/Templates/plan.mustache"),
         .embedInCode("Web/Static/app.css"), .embedInCode("Web/Static/app.js"),
       ],
       plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]

@@ -194,6 +194,13 @@ struct WebAppTests {
     #expect(household.status == 200 && household.text.contains("应访"))
     #expect(!household.text.contains("tel:"), "a lead reads the brief without the number")
     #expect(try await lead.get("/app/household?household=\(cast.otherHousehold)").status == 404)
+    let plan = try await lead.get("/app/lead/plan")
+    #expect(plan.status == 200 && plan.text.contains("<h1>访谈计划</h1>") && plan.text.contains("<svg"))
+    let building = try #require(
+      plan.text.firstMatch(of: /href="(\/app\/lead\/plan\?month=[^"&]+&amp;building=[^"]+)"/))
+    let opened = try await lead.get(String(building.output.1).replacingOccurrences(of: "&amp;", with: "&"))
+    #expect(opened.status == 200 && opened.text.contains("全部楼栋"))
+    #expect(!opened.text.contains("tel:"))
     #expect(try await lead.get("/app/ops/sample").status == 403)
     #expect(try await lead.get("/app/lead?month=2026-13").status == 400)
   }

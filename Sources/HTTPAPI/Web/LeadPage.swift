@@ -57,7 +57,7 @@ struct LeadPage {
     }
     return [
       "title": "抽查", "signedIn": true, "formToken": visitor.formToken, "project": report.name(project),
-      "month": "\(report.month.year)年\(report.month.month)月",
+      "month": "\(report.month.year)年\(report.month.month)月", "monthCode": report.month.description,
       "asOf": "\(report.asOf.month)月\(report.asOf.day)日",
       "behindCount": spot.stewards.filter(\.behind).count, "behindBelow": Self.percent(spot.behindBelow),
       "stewards": rows, "hasStewards": !rows.isEmpty, "chart": chart.svg, "ranking": ranked,

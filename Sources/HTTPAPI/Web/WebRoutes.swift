@@ -37,6 +37,7 @@ struct WebRoutes: Sendable {
     router.get("/app/lead/steward/:steward") { request, context in
       await guarded { try await leadSteward(request, steward: context.parameters.get("steward") ?? "") }
     }
+    router.get("/app/lead/plan") { request, _ in await guarded { try await monthPlan(request) } }
     router.get("/app/ops") { request, _ in await guarded { try await operations(request) } }
     router.get("/app/ops/sample") { request, _ in await guarded { try await sample(request) } }
   }
@@ -234,6 +235,21 @@ struct WebRoutes: Sendable {
       return pages.page("tasks", page.model(visitor: visitor))
     }
     return page ?? pages.message("抽查", "没有项目 \(project)。", status: .notFound)
+  }
+
+  private func monthPlan(_ request: Request) async throws -> Response {
+    guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
+    guard let project = project(of: visitor, request) else { return notForRole("访谈计划") }
+    let rules = try environment.requireRules()
+    guard let month = month(request, rules: rules) else { return badMonth() }
+    let building = request.uri.queryParameters.get("building").map { String($0) }
+    let pages = self.pages
+    let page = try await reportPage(month, project: project, showContact: false, rules: rules) { report, _ in
+      var page = MonthPlanPage(current: report.current, project: project, month: month)
+      page.building = building
+      return pages.page("plan", page.model(visitor: visitor))
+    }
+    return page ?? pages.message("访谈计划", "没有项目 \(project)。", status: .notFound)
   }
 
   private func operations(_ request: Request) async throws -> Response {
