@@ -12,12 +12,16 @@ public enum MessageContent: Codable, Sendable, Hashable {
   case operationsOverdue(OperationsOverdueDigest)
   /// The 15th spot check.
   case spotCheck(SpotCheckNotice)
-  /// The 25th summary and the ranking.
+  /// The 25th summary (and the ranking, in rows stored before it had its own).
   case monthlySummary(MonthlySummaryReport)
+  /// The 1st's capture-rate ranking.
+  case captureRanking(CaptureRankingReport)
   /// The verification sample.
   case verificationSample(VerificationSampleReport)
   /// A dead-letter notice for the admin.
   case deadLetter(DeadLetterNotice)
+  /// The weekly alert that next year's holidays file is missing.
+  case holidaysMissing(HolidaysMissingNotice)
 
   /// The template's name (`steward-digest`).
   public var template: String {
@@ -29,8 +33,10 @@ public enum MessageContent: Codable, Sendable, Hashable {
     case .operationsOverdue: "operations-overdue"
     case .spotCheck: "spot-check"
     case .monthlySummary: "monthly-summary"
+    case .captureRanking: "capture-ranking"
     case .verificationSample: "verification-sample"
     case .deadLetter: "dead-letter"
+    case .holidaysMissing: "holidays-missing"
     }
   }
 
@@ -44,8 +50,10 @@ public enum MessageContent: Codable, Sendable, Hashable {
     case .operationsOverdue(let value): value
     case .spotCheck(let value): value
     case .monthlySummary(let value): value
+    case .captureRanking(let value): value
     case .verificationSample(let value): value
     case .deadLetter(let value): value
+    case .holidaysMissing(let value): value
     }
   }
 }

@@ -30,11 +30,13 @@ public struct OutboxMessage: Codable, Sendable, Hashable {
   public var content: MessageContent
   /// A CSV report to attach where the channel can.
   public var attachment: ReportAttachment?
+  /// The web app's page showing all of it (`/stewards/S1/overdue`), linked when a channel's limit cuts the list.
+  public var page: String?
 
   /// A message.
   public init(
     audience: Audience, project: String?, content: MessageContent, urgent: Bool = false,
-    mentions: [String] = [], attachment: ReportAttachment? = nil
+    mentions: [String] = [], attachment: ReportAttachment? = nil, page: String? = nil
   ) {
     self.audience = audience
     self.project = project
@@ -42,6 +44,7 @@ public struct OutboxMessage: Codable, Sendable, Hashable {
     self.mentions = mentions
     self.content = content
     self.attachment = attachment
+    self.page = page
   }
 
   /// The outbox entry for this message under a deterministic key (`digest:{steward}:{date}`).
@@ -70,16 +73,20 @@ public struct RenderedMessage: Sendable, Hashable {
   public var attachment: ReportAttachment?
   /// The outbox key (the webhook's `Idempotency-Key`).
   public var key: String
+  /// The web app page's full address, given where a channel's limit leaves items out; nil when none.
+  public var link: String?
 
   /// A rendered message.
   public init(
-    title: String, body: String, mentions: [String] = [], attachment: ReportAttachment? = nil, key: String
+    title: String, body: String, mentions: [String] = [], attachment: ReportAttachment? = nil, key: String,
+    link: String? = nil
   ) {
     self.title = title
     self.body = body
     self.mentions = mentions
     self.attachment = attachment
     self.key = key
+    self.link = link
   }
 
   /// Title and body as one text.

@@ -18,14 +18,24 @@ public struct ScheduleNotices {
     self.plan = plan
   }
 
-  /// The entries of one run of `schedule`, for the elapse at `instant`.
-  public func entries(for schedule: Schedule, at instant: Date) throws -> [OutboxEntry] {
-    let day = LocalDate(instant, in: rules.settings.timeZone)
+  /// The entries of one run of `schedule`, for the elapse at `instant`, run at `now` (the elapse's instant when
+  /// not given).
+  ///
+  /// Decision: a daily digest run on a later day than its elapse (the daemon was down, a catch-up run) is made
+  /// for the day it runs on — yesterday's list is no use this morning — keyed for that day and saying when it
+  /// was due; that day's own run then makes the same key and sends nothing more.
+  public func entries(for schedule: Schedule, at instant: Date, now: Date? = nil) throws -> [OutboxEntry] {
+    let zone = rules.settings.timeZone
+    let day = LocalDate(instant, in: zone)
     let month = YearMonth(day)
     let messages: [(key: String, message: OutboxMessage)]
     switch schedule.report {
     case .dailyDigest:
-      messages = StewardDigests(rules: rules, facts: facts, plan: plan).messages(on: day)
+      let today = LocalDate(now ?? instant, in: zone)
+      let digests = StewardDigests(rules: rules, facts: facts, plan: plan)
+      messages =
+        today > day
+        ? digests.messages(on: today, late: InstantText.minute(instant, in: zone)) : digests.messages(on: day)
     case .overdueEscalation(let escalation):
       let previous =
         schedule.previousElapse(before: instant, zone: rules.settings.timeZone, holidays: rules.holidays)
@@ -48,17 +58,24 @@ public struct ScheduleNotices {
     return facts.projectIDs.compactMap { project in
       let rows = report.stewards.filter { $0.project == project }
       guard !rows.isEmpty else { return nil }
-      let lines = rows.enumerated().map { index, row in
+      let told = rows.filter { $0.behind || $0.overdueCarried > 0 }
+      let lines = told.enumerated().map { index, row in
         StewardProgress(
           rank: index + 1, steward: facts.stewards[row.steward]?.name ?? row.steward,
           planned: Int(row.expected.rounded(.up)), done: row.done + row.waived,
-          behind: max(0, Int(row.expected.rounded(.up)) - row.done - row.waived))
+          behind: max(0, Int(row.expected.rounded(.up)) - row.done - row.waived),
+          carried: row.overdueCarried > 0 ? row.overdueCarried : nil)
       }
       let content = SpotCheckNotice(
-        project: projectName(project), month: "\(month)", stewards: lines)
+        project: projectName(project), month: "\(month)", stewards: lines,
+        onPlan: rows.count > told.count ? rows.count - told.count : nil)
+      let lead = facts.projects[project].flatMap { facts.stewards[$0.lead]?.wecomUserID }
       return (
         "spot-check:\(project):\(month)",
-        OutboxMessage(audience: .projectLead, project: project, content: .spotCheck(content))
+        OutboxMessage(
+          audience: .projectLead, project: project, content: .spotCheck(content),
+          mentions: lead.map { [$0] } ?? [],
+          page: "/projects/\(project)/spot-check/\(month)")
       )
     }
   }
@@ -85,7 +102,9 @@ public struct ScheduleNotices {
     let content = MonthlySummaryReport(month: "\(month)", projects: lines, ranking: [], hotIssues: hot)
     return (
       "summary:\(month)",
-      OutboxMessage(audience: .operations, project: nil, content: .monthlySummary(content))
+      OutboxMessage(
+        audience: .operations, project: nil, content: .monthlySummary(content),
+        page: "/reports/\(month)/summary")
     )
   }
 
@@ -96,13 +115,17 @@ public struct ScheduleNotices {
     let lines = result.projects.map { ranked in
       RankingLine(
         rank: ranked.place, project: projectName(ranked.rate.project),
-        rate: Figures.percent(ranked.rate.rate),
-        interviewed: ranked.rate.interviewed)
+        rate: Figures.percent(ranked.rate.rate), interviewed: ranked.rate.interviewed,
+        reward: ranked.reward > 0 ? ranked.reward : nil, penalty: ranked.penalty > 0 ? ranked.penalty : nil)
     }
-    let content = MonthlySummaryReport(month: "\(month)", projects: [], ranking: lines, hotIssues: [])
+    let content = CaptureRankingReport(
+      month: "\(month)", ranking: lines, rewards: ranking.rewards, lastPenalty: ranking.lastPenalty,
+      minimumInterviews: ranking.minimumInterviews)
     return (
       "ranking:\(month)",
-      OutboxMessage(audience: .operations, project: nil, content: .monthlySummary(content))
+      OutboxMessage(
+        audience: .operations, project: nil, content: .captureRanking(content),
+        page: "/reports/\(month)/ranking")
     )
   }
 
@@ -116,12 +139,15 @@ public struct ScheduleNotices {
         SampledVisit(
           owner: owner(of: visit.household),
           at: InstantText.minuteWithOffset(visit.at, in: rules.settings.timeZone),
-          steward: facts.stewards[visit.steward]?.name ?? visit.steward, channel: visit.channel.rawValue)
+          steward: facts.stewards[visit.steward]?.name ?? visit.steward,
+          channel: ValueWords.chinese(visit.channel))
       }
       let content = VerificationSampleReport(project: projectName(project), month: "\(month)", visits: visits)
       return (
         "sample:\(project):\(month)",
-        OutboxMessage(audience: .operations, project: project, content: .verificationSample(content))
+        OutboxMessage(
+          audience: .operations, project: project, content: .verificationSample(content),
+          page: "/projects/\(project)/sample/\(month)")
       )
     }
   }
