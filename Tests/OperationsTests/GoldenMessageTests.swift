@@ -143,7 +143,13 @@ import Testing
       date: World.instant("2026-11-27 09:00")
     ).text
     let headers = mail.components(separatedBy: "\n\n").first ?? ""
-    section("邮件", headers + "\n\n" + rendered.text, bytes: rendered.text.utf8.count, limit: nil)
+    let attached = rendered.attachments.map { file in
+      let lines = file.csv.split(separator: "\n")
+      return "\n[附件 \(file.filename)：\(lines.count) 行，\(file.csv.utf8.count) 字节]\n"
+        + lines.prefix(3).joined(separator: "\n")
+    }
+    section(
+      "邮件", headers + "\n\n" + rendered.text + attached.joined(), bytes: rendered.text.utf8.count, limit: nil)
     let webhook = WebhookChannel(
       name: "h", url: local, secret: nil, signatureHeader: "X-Visitd-Signature", transport: transport,
       timeout: 1

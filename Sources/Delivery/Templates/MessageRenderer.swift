@@ -36,7 +36,7 @@ public struct MessageRenderer: Sendable {
     return RenderedMessage(
       title: lines.first.map(String.init) ?? "",
       body: lines.count > 1 ? String(lines[1]) : "",
-      mentions: message.mentions, attachment: message.attachment, key: key,
+      mentions: message.mentions, attachments: message.attachments, key: key,
       link: webBaseURL.flatMap { base in message.page.map { base + $0 } })
   }
 

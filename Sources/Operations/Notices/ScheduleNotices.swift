@@ -43,7 +43,7 @@ public struct ScheduleNotices {
       messages = OverdueNotices(rules: rules, facts: facts, plan: plan, escalation: escalation).messages(
         at: instant, previous: previous)
     case .spotCheck(let threshold): messages = spotChecks(month: month, day: day, threshold: threshold)
-    case .monthlySummary(let threshold): messages = [summary(month: month, threshold: threshold)]
+    case .monthlySummary(let threshold): messages = [summary(month: month, threshold: threshold, at: instant)]
     case .captureRateRanking(let ranking): messages = [self.ranking(month.adding(-1), ranking, at: instant)]
     case .verificationSample(let size): messages = samples(month: month, size: size, at: instant)
     }
@@ -80,7 +80,10 @@ public struct ScheduleNotices {
     }
   }
 
-  private func summary(month: YearMonth, threshold: Summary) -> (key: String, message: OutboxMessage) {
+  /// The 25th summary, with the month's register and the summary attached as CSV (for the mail).
+  private func summary(month: YearMonth, threshold: Summary, at instant: Date) -> (
+    key: String, message: OutboxMessage
+  ) {
     var lines: [ProjectSummaryLine] = []
     var hot: [String] = []
     for project in facts.projectIDs {
@@ -100,10 +103,14 @@ public struct ScheduleNotices {
       }
     }
     let content = MonthlySummaryReport(month: "\(month)", projects: lines, ranking: [], hotIssues: hot)
+    let files = SummaryAttachments(rules: rules, facts: facts)
     return (
       "summary:\(month)",
       OutboxMessage(
         audience: .operations, project: nil, content: .monthlySummary(content),
+        attachments: [
+          files.register(month: month, until: instant), files.summary(month: month, lines: lines),
+        ],
         page: "/reports/\(month)/summary")
     )
   }
