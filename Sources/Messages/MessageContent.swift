@@ -1,3 +1,5 @@
+import Policy
+
 /// What a message says, one case per template.
 public enum MessageContent: Codable, Sendable, Hashable {
   /// The steward's daily digest.
@@ -43,17 +45,20 @@ public enum MessageContent: Codable, Sendable, Hashable {
   /// The payload the template renders.
   public var model: Any {
     switch self {
-    case .stewardDigest(let value): value
-    case .overdueEscalation(let value): value
-    case .stewardOverdue(let value): value
-    case .leadOverdue(let value): value
-    case .operationsOverdue(let value): value
-    case .spotCheck(let value): value
-    case .monthlySummary(let value): value
-    case .captureRanking(let value): value
-    case .verificationSample(let value): value
-    case .deadLetter(let value): value
-    case .holidaysMissing(let value): value
+    case .stewardDigest(let value): return value
+    case .overdueEscalation(var value):
+      // Rows stored before the audiences had Chinese names hold the rules' word (`project-lead`).
+      value.step = Audience(word: value.step)?.chineseName ?? value.step
+      return value
+    case .stewardOverdue(let value): return value
+    case .leadOverdue(let value): return value
+    case .operationsOverdue(let value): return value
+    case .spotCheck(let value): return value
+    case .monthlySummary(let value): return value
+    case .captureRanking(let value): return value
+    case .verificationSample(let value): return value
+    case .deadLetter(let value): return value
+    case .holidaysMissing(let value): return value
     }
   }
 }

@@ -240,6 +240,22 @@ import Testing
     #expect(rendered.mentions == ["zhoumin"])
   }
 
+  @Test func aStoredPerTaskEscalationNamesItsAudienceInChinese() throws {
+    let legacy = OverdueEscalation(
+      project: "东苑", steward: "李娜", visit: Fixtures.visit, daysOverdue: 5, step: "project-lead")
+    let text = try renderer.render(
+      OutboxMessage(audience: .projectLead, project: "P1", content: .overdueEscalation(legacy)), key: "k"
+    ).text
+    #expect(text.contains("提醒对象：项目负责人\n"))
+  }
+
+  @Test func aSampleWithNothingToSampleSaysSo() throws {
+    let sample = VerificationSampleReport(project: "东苑", month: "2026-11", visits: [])
+    let rendered = try renderer.render(
+      OutboxMessage(audience: .operations, project: "P1", content: .verificationSample(sample)), key: "k")
+    #expect(rendered.body == "本月尚无已完成的回访可供抽样。")
+  }
+
   @Test func aDeadLetterNamesTheAudienceInChinese() throws {
     let notice = DeadLetterNotice(
       id: 7, key: "digest:S1:2026-11-26", channel: "管家", attempts: 9, error: "HTTP 404")

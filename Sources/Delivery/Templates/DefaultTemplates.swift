@@ -170,6 +170,9 @@ enum DefaultTemplates {
     {{#visits}}
     - {{owner.household}} {{owner.surname}}先生/女士 {{owner.phone}} · {{at}} · {{channel}} · 管家 {{steward}}
     {{/visits}}
+    {{^visits}}
+    本月尚无已完成的回访可供抽样。
+    {{/visits}}
 
     """
 
