@@ -68,7 +68,7 @@ public struct ScheduleNotices {
       }
       let content = SpotCheckNotice(
         project: projectName(project), month: "\(month)", stewards: lines,
-        onPlan: rows.count > told.count ? rows.count - told.count : nil)
+        onPlan: !told.isEmpty && rows.count > told.count ? rows.count - told.count : nil)
       let lead = facts.projects[project].flatMap { facts.stewards[$0.lead]?.wecomUserID }
       return (
         "spot-check:\(project):\(month)",
