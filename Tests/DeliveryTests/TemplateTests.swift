@@ -177,7 +177,8 @@ import Testing
     let rendered = try renderer.render(
       OutboxMessage(audience: .steward, project: "P1", content: .stewardDigest(digest)), key: "k")
     #expect(rendered.title == "李娜，今日回访提醒（2026-11-27 星期五）")
-    #expect(rendered.body.hasPrefix("（补发：原定 2026-11-26 16:30 的提醒未能按时发出，以下为今日安排）\n今日入户回访"))
+    #expect(
+      rendered.body.hasPrefix("（补发：原定 2026-11-26 16:30 的提醒未能按时发出，以下为 2026-11-27 星期五 的安排）\n今日入户回访"))
   }
 
   @Test func theRankingHasItsOwnTitleWithTheRewardsAndThePenalty() throws {

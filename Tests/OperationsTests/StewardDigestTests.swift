@@ -172,7 +172,12 @@ import Testing
     let onTime = try notices.entries(
       for: schedule, at: day("2026-11-27").instant(hour: 16, minute: 30, in: zone))
     #expect(onTime.map(\.key) == late.map(\.key))
-    // A run on its own day is not late.
+    // A catch-up the same evening, after the window closed, is read the next morning (quiet hours): it shows
+    // the next day too.
+    let evening = day("2026-11-26").instant(hour: 22, minute: 10, in: zone)
+    let caughtUp = try notices.entries(for: schedule, at: due, now: evening)
+    #expect(caughtUp.map(\.key) == ["digest:S1:2026-11-27"])
+    // A run on its own day before the window closes is not late.
     let ran = try notices.entries(for: schedule, at: due, now: due.addingTimeInterval(600))
     #expect(ran.map(\.key) == ["digest:S1:2026-11-26"])
     #expect(try OutboxMessage.decode(ran[0].payload).content.template == "steward-digest")

@@ -16,7 +16,7 @@ enum DefaultTemplates {
   static let stewardDigest = """
     {{steward}}，今日回访提醒（{{date}}）
     {{#late}}
-    （补发：原定 {{late}} 的提醒未能按时发出，以下为今日安排）
+    （补发：原定 {{late}} 的提醒未能按时发出，以下为 {{date}} 的安排）
     {{/late}}
     {{#buildings}}
     {{#first()}}

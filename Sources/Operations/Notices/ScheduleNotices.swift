@@ -21,9 +21,10 @@ public struct ScheduleNotices {
   /// The entries of one run of `schedule`, for the elapse at `instant`, run at `now` (the elapse's instant when
   /// not given).
   ///
-  /// Decision: a daily digest run on a later day than its elapse (the daemon was down, a catch-up run) is made
-  /// for the day it runs on — yesterday's list is no use this morning — keyed for that day and saying when it
-  /// was due; that day's own run then makes the same key and sends nothing more.
+  /// Decision: a daily digest run after its day's visiting window has closed (the daemon was down, a catch-up
+  /// run) is made for the next day the steward can act on — the run's day when its window is still ahead, else
+  /// the day after — since that is when it is read (quiet hours hold an evening run until the morning), keyed
+  /// for that day and saying when it was due; that day's own run then makes the same key and sends nothing more.
   public func entries(for schedule: Schedule, at instant: Date, now: Date? = nil) throws -> [OutboxEntry] {
     let zone = rules.settings.timeZone
     let day = LocalDate(instant, in: zone)
@@ -31,11 +32,16 @@ public struct ScheduleNotices {
     let messages: [(key: String, message: OutboxMessage)]
     switch schedule.report {
     case .dailyDigest:
-      let today = LocalDate(now ?? instant, in: zone)
+      let ran = now ?? instant
+      let window = rules.settings.visitingWindow.hours
+      let ranOn = LocalDate(ran, in: zone)
+      let closes = ranOn.instant(hour: window.endMinute / 60, minute: window.endMinute % 60, in: zone)
+      let target = ran > closes ? ranOn.adding(days: 1) : ranOn
       let digests = StewardDigests(rules: rules, facts: facts, plan: plan)
       messages =
-        today > day
-        ? digests.messages(on: today, late: InstantText.minute(instant, in: zone)) : digests.messages(on: day)
+        target > day
+        ? digests.messages(on: target, late: InstantText.minute(instant, in: zone))
+        : digests.messages(on: day)
     case .overdueEscalation(let escalation):
       let previous =
         schedule.previousElapse(before: instant, zone: rules.settings.timeZone, holidays: rules.holidays)
