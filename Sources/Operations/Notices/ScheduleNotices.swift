@@ -21,10 +21,11 @@ public struct ScheduleNotices {
   /// The entries of one run of `schedule`, for the elapse at `instant`, run at `now` (the elapse's instant when
   /// not given).
   ///
-  /// Decision: a daily digest run after its day's visiting window has closed (the daemon was down, a catch-up
-  /// run) is made for the next day the steward can act on — the run's day when its window is still ahead, else
-  /// the day after — since that is when it is read (quiet hours hold an evening run until the morning), keyed
-  /// for that day and saying when it was due; that day's own run then makes the same key and sends nothing more.
+  /// Decision: a daily digest whose run comes after the day its elapse was for can still be acted on (the daemon
+  /// was down, a catch-up run) is made for the day the run can still be acted on — the run's day while its
+  /// visiting window is ahead, else the next, when quiet hours let an evening run out — keyed for that day and
+  /// saying when it was due; that day's own run then makes the same key and sends nothing more. An on-time run
+  /// is made for its elapse's day, as always.
   public func entries(for schedule: Schedule, at instant: Date, now: Date? = nil) throws -> [OutboxEntry] {
     let zone = rules.settings.timeZone
     let day = LocalDate(instant, in: zone)
@@ -32,14 +33,10 @@ public struct ScheduleNotices {
     let messages: [(key: String, message: OutboxMessage)]
     switch schedule.report {
     case .dailyDigest:
-      let ran = now ?? instant
-      let window = rules.settings.visitingWindow.hours
-      let ranOn = LocalDate(ran, in: zone)
-      let closes = ranOn.instant(hour: window.endMinute / 60, minute: window.endMinute % 60, in: zone)
-      let target = ran > closes ? ranOn.adding(days: 1) : ranOn
+      let target = actionableDay(now ?? instant)
       let digests = StewardDigests(rules: rules, facts: facts, plan: plan)
       messages =
-        target > day
+        target > actionableDay(instant)
         ? digests.messages(on: target, late: InstantText.minute(instant, in: zone))
         : digests.messages(on: day)
     case .overdueEscalation(let escalation):
@@ -54,6 +51,16 @@ public struct ScheduleNotices {
     case .verificationSample(let size): messages = samples(month: month, size: size, at: instant)
     }
     return try messages.map { try $0.message.entry(key: $0.key, notBefore: instant) }
+  }
+
+  /// The day a steward reading a message at `instant` can still visit on: its day until that day's visiting
+  /// window closes, then the next.
+  private func actionableDay(_ instant: Date) -> LocalDate {
+    let zone = rules.settings.timeZone
+    let window = rules.settings.visitingWindow.hours
+    let day = LocalDate(instant, in: zone)
+    let closes = day.instant(hour: window.endMinute / 60, minute: window.endMinute % 60, in: zone)
+    return instant > closes ? day.adding(days: 1) : day
   }
 
   private func spotChecks(month: YearMonth, day: LocalDate, threshold: SpotCheck)
