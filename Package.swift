@@ -197,7 +197,8 @@ let package = Package(
       name: "OperationsTests",
       dependencies: [
         "Operations", "Store", "StoreSQLite", "Messages", "Delivery", "Planner", "Policy", "CalendarSpec",
-      ]),
+      ],
+      exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

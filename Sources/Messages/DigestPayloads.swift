@@ -6,11 +6,11 @@ public struct VisitLine: Codable, Sendable, Hashable {
   public var rule: String
   /// The allowed channels as words (`入户`, `电话/微信`).
   public var channel: String
-  /// The due date as text (`2026-11-30`).
-  public var due: String
+  /// The due date as text (`2026-11-30`), nil for an open-ended task.
+  public var due: String?
 
   /// A visit line.
-  public init(owner: OwnerRef, rule: String, channel: String, due: String) {
+  public init(owner: OwnerRef, rule: String, channel: String, due: String?) {
     self.owner = owner
     self.rule = rule
     self.channel = channel
@@ -32,7 +32,8 @@ public struct BuildingGroup: Codable, Sendable, Hashable {
   }
 }
 
-/// The steward's daily digest: today's visits inside the window, by building, then what is overdue.
+/// The steward's daily digest: today's in-home visits inside the window, by building, then the visits a call or a
+/// message can settle, then what is overdue.
 public struct StewardDigest: Codable, Sendable, Hashable {
   /// The steward's name as colleagues know it.
   public var steward: String
@@ -40,24 +41,31 @@ public struct StewardDigest: Codable, Sendable, Hashable {
   public var date: String
   /// The visiting window (`17:30–19:30`).
   public var window: String
-  /// Today's planned visits, grouped by building.
+  /// Today's planned in-home visits, grouped by building (all of today's visits in messages stored before
+  /// `calls` was added).
   public var buildings: [BuildingGroup]
+  /// Today's planned visits that a call or a message can settle, grouped by building; nil in older messages.
+  public var calls: [BuildingGroup]?
   /// Visits past their due date.
   public var overdue: [VisitLine]
   /// Open visits left this month, today's included (nil in messages stored before it was added).
   public var remaining: Int?
+  /// When the digest was due, if it is sent late (`2026-12-04 16:30`): it then shows the day it is made for.
+  public var late: String?
 
   /// A digest.
   public init(
-    steward: String, date: String, window: String, buildings: [BuildingGroup], overdue: [VisitLine],
-    remaining: Int? = nil
+    steward: String, date: String, window: String, buildings: [BuildingGroup], calls: [BuildingGroup]? = nil,
+    overdue: [VisitLine], remaining: Int? = nil, late: String? = nil
   ) {
     self.steward = steward
     self.date = date
     self.window = window
     self.buildings = buildings
+    self.calls = calls
     self.overdue = overdue
     self.remaining = remaining
+    self.late = late
   }
 }
 

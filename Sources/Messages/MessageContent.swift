@@ -1,3 +1,5 @@
+import Policy
+
 /// What a message says, one case per template.
 public enum MessageContent: Codable, Sendable, Hashable {
   /// The steward's daily digest.
@@ -12,12 +14,16 @@ public enum MessageContent: Codable, Sendable, Hashable {
   case operationsOverdue(OperationsOverdueDigest)
   /// The 15th spot check.
   case spotCheck(SpotCheckNotice)
-  /// The 25th summary and the ranking.
+  /// The 25th summary (and the ranking, in rows stored before it had its own).
   case monthlySummary(MonthlySummaryReport)
+  /// The 1st's capture-rate ranking.
+  case captureRanking(CaptureRankingReport)
   /// The verification sample.
   case verificationSample(VerificationSampleReport)
   /// A dead-letter notice for the admin.
   case deadLetter(DeadLetterNotice)
+  /// The weekly alert that next year's holidays file is missing.
+  case holidaysMissing(HolidaysMissingNotice)
 
   /// The template's name (`steward-digest`).
   public var template: String {
@@ -29,23 +35,30 @@ public enum MessageContent: Codable, Sendable, Hashable {
     case .operationsOverdue: "operations-overdue"
     case .spotCheck: "spot-check"
     case .monthlySummary: "monthly-summary"
+    case .captureRanking: "capture-ranking"
     case .verificationSample: "verification-sample"
     case .deadLetter: "dead-letter"
+    case .holidaysMissing: "holidays-missing"
     }
   }
 
   /// The payload the template renders.
   public var model: Any {
     switch self {
-    case .stewardDigest(let value): value
-    case .overdueEscalation(let value): value
-    case .stewardOverdue(let value): value
-    case .leadOverdue(let value): value
-    case .operationsOverdue(let value): value
-    case .spotCheck(let value): value
-    case .monthlySummary(let value): value
-    case .verificationSample(let value): value
-    case .deadLetter(let value): value
+    case .stewardDigest(let value): return value
+    case .overdueEscalation(var value):
+      // Rows stored before the audiences had Chinese names hold the rules' word (`project-lead`).
+      value.step = Audience(word: value.step)?.chineseName ?? value.step
+      return value
+    case .stewardOverdue(let value): return value
+    case .leadOverdue(let value): return value
+    case .operationsOverdue(let value): return value
+    case .spotCheck(let value): return value
+    case .monthlySummary(let value): return value
+    case .captureRanking(let value): return value
+    case .verificationSample(let value): return value
+    case .deadLetter(let value): return value
+    case .holidaysMissing(let value): return value
     }
   }
 }

@@ -2,11 +2,11 @@ import Foundation
 import Policy
 import Store
 
-/// A CSV report attached to a mail (other channels mention it only).
+/// A CSV report attached to a mail (the webhook carries it too; chat channels leave it out).
 public struct ReportAttachment: Codable, Sendable, Hashable {
-  /// The file name (`summary-2026-11.csv`).
+  /// The file name (`月度汇总-2026-11.csv`).
   public var filename: String
-  /// The CSV text (UTF-8).
+  /// The CSV text (UTF-8, starting with a BOM so that Excel reads it as UTF-8).
   public var csv: String
 
   /// An attachment.
@@ -28,20 +28,55 @@ public struct OutboxMessage: Codable, Sendable, Hashable {
   public var mentions: [String]
   /// What it says.
   public var content: MessageContent
-  /// A CSV report to attach where the channel can.
-  public var attachment: ReportAttachment?
+  /// CSV reports to attach where the channel can.
+  public var attachments: [ReportAttachment]
+  /// The web app's page showing all of it (`/stewards/S1/overdue`), linked when a channel's limit cuts the list.
+  public var page: String?
 
   /// A message.
   public init(
     audience: Audience, project: String?, content: MessageContent, urgent: Bool = false,
-    mentions: [String] = [], attachment: ReportAttachment? = nil
+    mentions: [String] = [], attachments: [ReportAttachment] = [], page: String? = nil
   ) {
     self.audience = audience
     self.project = project
     self.urgent = urgent
     self.mentions = mentions
     self.content = content
-    self.attachment = attachment
+    self.attachments = attachments
+    self.page = page
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case audience, project, urgent, mentions, content, attachments, page
+    /// One attachment, as rows written before a message could carry several have it.
+    case attachment
+  }
+
+  /// Decodes a message; `attachments` and `page` may be missing (rows stored before them).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    audience = try c.decode(Audience.self, forKey: .audience)
+    project = try c.decodeIfPresent(String.self, forKey: .project)
+    urgent = try c.decode(Bool.self, forKey: .urgent)
+    mentions = try c.decode([String].self, forKey: .mentions)
+    content = try c.decode(MessageContent.self, forKey: .content)
+    attachments =
+      try c.decodeIfPresent([ReportAttachment].self, forKey: .attachments)
+      ?? (try c.decodeIfPresent(ReportAttachment.self, forKey: .attachment)).map { [$0] } ?? []
+    page = try c.decodeIfPresent(String.self, forKey: .page)
+  }
+
+  /// Encodes the message (attachments only when there are some).
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(audience, forKey: .audience)
+    try c.encodeIfPresent(project, forKey: .project)
+    try c.encode(urgent, forKey: .urgent)
+    try c.encode(mentions, forKey: .mentions)
+    try c.encode(content, forKey: .content)
+    if !attachments.isEmpty { try c.encode(attachments, forKey: .attachments) }
+    try c.encodeIfPresent(page, forKey: .page)
   }
 
   /// The outbox entry for this message under a deterministic key (`digest:{steward}:{date}`).
@@ -66,20 +101,24 @@ public struct RenderedMessage: Sendable, Hashable {
   public var body: String
   /// Chat user ids to mention.
   public var mentions: [String]
-  /// The CSV report, if any.
-  public var attachment: ReportAttachment?
+  /// The CSV reports, if any.
+  public var attachments: [ReportAttachment]
   /// The outbox key (the webhook's `Idempotency-Key`).
   public var key: String
+  /// The web app page's full address, given where a channel's limit leaves items out; nil when none.
+  public var link: String?
 
   /// A rendered message.
   public init(
-    title: String, body: String, mentions: [String] = [], attachment: ReportAttachment? = nil, key: String
+    title: String, body: String, mentions: [String] = [], attachments: [ReportAttachment] = [], key: String,
+    link: String? = nil
   ) {
     self.title = title
     self.body = body
     self.mentions = mentions
-    self.attachment = attachment
+    self.attachments = attachments
     self.key = key
+    self.link = link
   }
 
   /// Title and body as one text.

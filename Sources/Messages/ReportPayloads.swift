@@ -10,14 +10,17 @@ public struct StewardProgress: Codable, Sendable, Hashable {
   public var done: Int
   /// Visits behind plan.
   public var behind: Int
+  /// Visits of earlier months still overdue, nil when none (or in messages stored before it was added).
+  public var carried: Int?
 
   /// A progress line.
-  public init(rank: Int, steward: String, planned: Int, done: Int, behind: Int) {
+  public init(rank: Int, steward: String, planned: Int, done: Int, behind: Int, carried: Int? = nil) {
     self.rank = rank
     self.steward = steward
     self.planned = planned
     self.done = done
     self.behind = behind
+    self.carried = carried
   }
 }
 
@@ -27,14 +30,17 @@ public struct SpotCheckNotice: Codable, Sendable, Hashable {
   public var project: String
   /// The month (`2026-11`).
   public var month: String
-  /// Stewards behind plan, ranked.
+  /// Stewards behind plan or with overdue visits carried over from earlier months, most at risk first.
   public var stewards: [StewardProgress]
+  /// How many of the project's other stewards are on plan, nil in messages stored before it was added.
+  public var onPlan: Int?
 
   /// A spot check.
-  public init(project: String, month: String, stewards: [StewardProgress]) {
+  public init(project: String, month: String, stewards: [StewardProgress], onPlan: Int? = nil) {
     self.project = project
     self.month = month
     self.stewards = stewards
+    self.onPlan = onPlan
   }
 }
 
@@ -83,17 +89,54 @@ public struct RankingLine: Codable, Sendable, Hashable {
   public var rate: String
   /// Households interviewed.
   public var interviewed: Int
+  /// The reward in yuan, nil when none.
+  public var reward: Int?
+  /// The penalty in yuan, nil when none.
+  public var penalty: Int?
 
   /// A ranking line.
-  public init(rank: Int?, project: String, rate: String, interviewed: Int) {
+  public init(
+    rank: Int?, project: String, rate: String, interviewed: Int, reward: Int? = nil, penalty: Int? = nil
+  ) {
     self.rank = rank
     self.project = project
     self.rate = rate
     self.interviewed = interviewed
+    self.reward = reward
+    self.penalty = penalty
   }
 }
 
-/// The 25th summary for operations, with the ranking and the hot issues.
+/// The 1st's capture-rate ranking of the month just ended, with the rewards and the penalty the rules set.
+public struct CaptureRankingReport: Codable, Sendable, Hashable {
+  /// The month ranked (`2026-11`).
+  public var month: String
+  /// Ranked projects by place, then the unranked ones.
+  public var ranking: [RankingLine]
+  /// The rewards of the top places in yuan, as text (`500/300/200`).
+  public var rewards: String
+  /// How many places are rewarded.
+  public var rewarded: Int
+  /// The last place's penalty in yuan.
+  public var lastPenalty: Int
+  /// The fewest interviews a project needs to be ranked.
+  public var minimumInterviews: Int
+
+  /// A ranking.
+  public init(
+    month: String, ranking: [RankingLine], rewards: [Int], lastPenalty: Int, minimumInterviews: Int
+  ) {
+    self.month = month
+    self.ranking = ranking
+    self.rewards = rewards.map(String.init).joined(separator: "/")
+    self.rewarded = rewards.count
+    self.lastPenalty = lastPenalty
+    self.minimumInterviews = minimumInterviews
+  }
+}
+
+/// The 25th summary for operations with the hot issues (and the ranking, in messages stored before the ranking
+/// had its own).
 public struct MonthlySummaryReport: Codable, Sendable, Hashable {
   /// The month (`2026-11`).
   public var month: String
@@ -156,7 +199,7 @@ public struct DeadLetterNotice: Codable, Sendable, Hashable {
   public var id: Int64
   /// The row's key.
   public var key: String
-  /// The audience or channel label.
+  /// Who it was for, as a word (`管家`).
   public var channel: String
   /// Requests sent.
   public var attempts: Int
@@ -170,5 +213,19 @@ public struct DeadLetterNotice: Codable, Sendable, Hashable {
     self.channel = channel
     self.attempts = attempts
     self.error = error
+  }
+}
+
+/// Tells the admin, once a week from 1 November, that next year's official holidays file is not installed.
+public struct HolidaysMissingNotice: Codable, Sendable, Hashable {
+  /// The year without its file (`2027`).
+  public var year: Int
+  /// The file to install (`holidays-2027.toml`).
+  public var file: String
+
+  /// A notice.
+  public init(year: Int, file: String) {
+    self.year = year
+    self.file = file
   }
 }

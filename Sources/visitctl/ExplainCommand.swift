@@ -84,10 +84,10 @@ struct ExplanationText {
     for rule in explanation.rules {
       let title = rules.rule(rule.rule)?.title ?? ""
       lines.append("")
-      lines.append("\(rule.rule) \(title): \(rule.matches ? "applies" : "does not apply")")
-      lines.append("  selector: " + rule.selector.joined(separator: "; "))
-      lines.append("  trigger:  " + rule.trigger)
-      if let note = rule.note { lines.append("  no task:  " + note) }
+      lines.append("\(rule.rule) \(title)：\(rule.matches ? "适用" : "不适用")")
+      lines.append("  条件：" + rule.selector.joined(separator: "; "))
+      lines.append("  触发：" + rule.trigger)
+      if let note = rule.note { lines.append("  无任务：" + note) }
       for task in rule.tasks { lines += taskLines(task) }
     }
     return lines.joined(separator: "\n")
@@ -95,11 +95,11 @@ struct ExplanationText {
 
   private func taskLines(_ task: TaskExplanation) -> [String] {
     [
-      "  task \(task.task.id) [\(task.task.state.rawValue)], assigned to \(task.task.assignee)",
-      "    owed for: \(task.anchor)",
-      "    window:   \(task.window)",
-      "    month:    \(task.task.plannedMonth), \(task.month)",
-      "    settled:  \(task.settledBy ?? "not yet")",
+      "  任务 \(task.task.id) [\(ValueWords.chinese(task.task.state))]，负责管家 \(task.task.assignee)",
+      "    起因：\(task.anchor)",
+      "    期限：\(task.window)",
+      "    计划月：\(task.task.plannedMonth)，\(task.month)",
+      "    办结：\(task.settledBy ?? "尚未")",
     ]
   }
 }

@@ -3,6 +3,7 @@ import Delivery
 import Foundation
 import Logging
 import Operations
+import Policy
 import Store
 
 /// `visitctl outbox`: lists the outbox, retries a dead row, or runs delivery by hand.
@@ -99,7 +100,8 @@ enum OutboxTable {
   static func text(_ rows: [OutboxRow]) -> String {
     guard !rows.isEmpty else { return "the outbox is empty" }
     return rows.map { row in
-      var line = "#\(row.id)  \(row.state.rawValue)  attempts \(row.attempts)  \(row.audience)  \(row.key)"
+      let audience = Audience(word: row.audience)?.chineseName ?? row.audience
+      var line = "#\(row.id)  \(row.state.rawValue)  attempts \(row.attempts)  \(audience)  \(row.key)"
       if let next = row.nextAttempt, row.state == .pending { line += "  next \(next.formatted(.iso8601))" }
       if let error = row.lastError { line += "\n    \(error)" }
       return line

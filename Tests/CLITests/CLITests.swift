@@ -42,9 +42,16 @@ import Testing
     #expect(table.output.contains(id) && table.output.contains("visit \(visit)"))
     let explained = try cli.db(["explain", household, "--rule", "occupied-annual"])
     #expect(explained.status == 0, "\(explained.errors)")
-    #expect(explained.output.contains("selector: ✓ state occupied"))
-    #expect(explained.output.contains("window:   \(settled["opens"] as? String ?? "?") .."))
-    #expect(explained.output.contains("settled:  visit \(visit)"))
+    #expect(explained.output.contains("条件：✓ state occupied"))
+    #expect(explained.output.contains("期限：\(settled["opens"] as? String ?? "?") .."))
+    #expect(explained.output.contains("办结：visit \(visit)"))
+    // The brief's labels, states and channels in Chinese; the JSON keeps its English keys.
+    let brief = try cli.db(["brief", household])
+    #expect(brief.output.contains("应访：") && brief.output.contains("最近联系：") && brief.output.contains("尚缺信息："))
+    #expect(brief.output.contains("：入户，基础访谈") || brief.output.contains("：入户，深度访谈"))
+    #expect(!brief.output.contains("Owed:") && !brief.output.contains("in-home"))
+    let briefJSON = try json(cli.db(["brief", household, "--json"])) as? [String: Any]
+    #expect(briefJSON?["lastContacts"] != nil && briefJSON?["owed"] != nil)
   }
 
   @Test func captureRateCountsTheVisitOfTheMonth() throws {

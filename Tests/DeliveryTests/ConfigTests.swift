@@ -16,6 +16,17 @@ import Testing
     return (directory + "/visitd.toml", ["CREDENTIALS_DIRECTORY": credentials])
   }
 
+  @Test func theWebAppsAddressIsReadFromWebAndMustBeHTTP() throws {
+    let (path, environment) = try setUp("[web]\nbase_url = \"https://visit.example.com\"\nlisten = \"x\"\n")
+    #expect(
+      try DeliveryConfigLoader(environment: environment).load(path: path).webBaseURL
+        == "https://visit.example.com")
+    let (none, _) = try setUp("[delivery]\ntimeout = \"5s\"\n")
+    #expect(try DeliveryConfigLoader(environment: environment).load(path: none).webBaseURL == nil)
+    let (bad, _) = try setUp("[web]\nbase_url = \"visit.example.com\"\n")
+    #expect(throws: DeliveryError.self) { try DeliveryConfigLoader(environment: environment).load(path: bad) }
+  }
+
   @Test func readsReceiversRoutesAndSettings() throws {
     let (path, environment) = try setUp(
       """

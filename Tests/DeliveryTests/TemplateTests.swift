@@ -11,9 +11,10 @@ import Testing
     #expect(rendered.title == "李娜，今日回访提醒（2026-11-26 星期四）")
     #expect(
       rendered.body == """
-        今日计划回访（走访时段 17:30–19:30）：
+        今日入户回访（走访时段 17:30–19:30）：
         【3栋】
         - A-3-1-1202 张先生/女士 138****5678 · 年度入户 · 入户 · 截止 2026-11-30
+        今日电话/微信回访（不限时段）：
         【5栋】
         - A-5-2-0801 欧阳先生/女士 139****4321 · 装修回访 · 电话/微信 · 截止 2026-11-28
         已逾期：
@@ -117,6 +118,11 @@ import Testing
           RankingLine(rank: 1, project: "东苑", rate: "112.0%", interviewed: 37),
           RankingLine(rank: nil, project: "西园", rate: "50.0%", interviewed: 2),
         ], hotIssues: ["维修 ×12（共性事项）"])),
+    .captureRanking(
+      CaptureRankingReport(
+        month: "2026-11",
+        ranking: [RankingLine(rank: 1, project: "东苑", rate: "112.0%", interviewed: 37, reward: 500)],
+        rewards: [500, 300, 200], lastPenalty: 300, minimumInterviews: 10)),
     .verificationSample(
       VerificationSampleReport(
         project: "东苑", month: "2026-11",
@@ -138,11 +144,134 @@ import Testing
     let summary = MonthlySummaryReport(
       month: "2026-11", projects: [],
       ranking: [RankingLine(rank: nil, project: "西园", rate: "50.0%", interviewed: 2)], hotIssues: [])
+    // A stored row of the time the ranking went in the summary still renders it.
     let text = try renderer.render(
       OutboxMessage(audience: .operations, project: nil, content: .monthlySummary(summary)), key: "k"
     ).text
     #expect(text.contains("（访谈数不足，不排名） 西园 50.0%"))
     #expect(!text.contains("热点问题"))
+  }
+
+  @Test func theWindowHeaderStandsOnlyAboveInHomeVisitsAndAnOpenEndedCallHasNoDueDate() throws {
+    let call = VisitLine(owner: Fixtures.owner, rule: "空置房季度联系", channel: "电话/微信/短信", due: nil)
+    let calls = StewardDigest(
+      steward: "李娜", date: "2026-11-26 星期四", window: "17:30–19:30", buildings: [],
+      calls: [BuildingGroup(building: "3栋", visits: [call])], overdue: [])
+    let text = try renderer.render(
+      OutboxMessage(audience: .steward, project: "P1", content: .stewardDigest(calls)), key: "k"
+    ).text
+    #expect(!text.contains("走访时段"))
+    #expect(text.hasSuffix("\n- A-3-1-1202 张先生/女士 138****5678 · 空置房季度联系 · 电话/微信/短信"))
+    #expect(!text.contains("截止"))
+    let nothing = StewardDigest(
+      steward: "李娜", date: "2026-11-28 星期六", window: "17:30–19:30", buildings: [], calls: [], overdue: [])
+    let quiet = try renderer.render(
+      OutboxMessage(audience: .steward, project: "P1", content: .stewardDigest(nothing)), key: "k")
+    #expect(quiet.body == "（今日无计划回访）")
+  }
+
+  @Test func aLateDigestSaysWhenItWasDueAboveTodaysWork() throws {
+    var digest = Fixtures.digest
+    digest.date = "2026-11-27 星期五"
+    digest.late = "2026-11-26 16:30"
+    let rendered = try renderer.render(
+      OutboxMessage(audience: .steward, project: "P1", content: .stewardDigest(digest)), key: "k")
+    #expect(rendered.title == "李娜，今日回访提醒（2026-11-27 星期五）")
+    #expect(
+      rendered.body.hasPrefix("（补发：原定 2026-11-26 16:30 的提醒未能按时发出，以下为 2026-11-27 星期五 的安排）\n今日入户回访"))
+  }
+
+  @Test func theRankingHasItsOwnTitleWithTheRewardsAndThePenalty() throws {
+    let ranking = CaptureRankingReport(
+      month: "2026-11",
+      ranking: [
+        RankingLine(rank: 1, project: "东苑", rate: "112.0%", interviewed: 37, reward: 500),
+        RankingLine(rank: 2, project: "西园", rate: "98.0%", interviewed: 30, reward: 300),
+        RankingLine(rank: 3, project: "南山", rate: "80.0%", interviewed: 22, reward: 200),
+        RankingLine(rank: 4, project: "北岸", rate: "40.0%", interviewed: 25, penalty: 300),
+        RankingLine(rank: nil, project: "新城", rate: "50.0%", interviewed: 2),
+      ], rewards: [500, 300, 200], lastPenalty: 300, minimumInterviews: 10)
+    let rendered = try renderer.render(
+      OutboxMessage(audience: .operations, project: nil, content: .captureRanking(ranking)), key: "k")
+    #expect(rendered.title == "【信息捕捉率排名】2026-11 各项目信息捕捉率")
+    #expect(
+      rendered.body == """
+        1. 东苑 112.0%（访谈 37 户） · 奖励 500 元
+        2. 西园 98.0%（访谈 30 户） · 奖励 300 元
+        3. 南山 80.0%（访谈 22 户） · 奖励 200 元
+        4. 北岸 40.0%（访谈 25 户） · 处罚 300 元
+        （访谈不足 10 户，不排名）新城 50.0%（访谈 2 户）
+        按考核规定：排名前 3 的项目分别奖励 500/300/200 元绩效，排名末位的项目处罚 300 元绩效。
+        """)
+  }
+
+  @Test func theSummaryHasNoEmptyHeadings() throws {
+    let summary = MonthlySummaryReport(
+      month: "2026-11",
+      projects: [
+        ProjectSummaryLine(
+          project: "东苑", owed: 40, onTime: 35, late: 2, waived: 1, overdue: 2, compliance: "87.5%",
+          satisfaction: "4.6")
+      ], ranking: [], hotIssues: [])
+    let text = try renderer.render(
+      OutboxMessage(audience: .operations, project: nil, content: .monthlySummary(summary)), key: "k"
+    ).text
+    #expect(!text.contains("排名"))
+    #expect(!text.split(separator: "\n").last!.hasSuffix("："))
+  }
+
+  @Test func theSpotCheckListsCarriedOverOverdueAndCountsTheStewardsOnPlan() throws {
+    let notice = SpotCheckNotice(
+      project: "东苑", month: "2026-11",
+      stewards: [
+        StewardProgress(rank: 1, steward: "李娜", planned: 20, done: 8, behind: 12, carried: 3),
+        StewardProgress(rank: 2, steward: "王强", planned: 18, done: 18, behind: 0, carried: 1),
+      ], onPlan: 4)
+    let rendered = try renderer.render(
+      OutboxMessage(
+        audience: .projectLead, project: "P1", content: .spotCheck(notice), mentions: ["zhoumin"]),
+      key: "k")
+    #expect(
+      rendered.body == """
+        1. 李娜：计划 20，已完成 8，落后 12，往月遗留逾期 3 项
+        2. 王强：计划 18，已完成 18，落后 0，往月遗留逾期 1 项
+        请督促以上管家按计划完成回访。
+        其余 4 位管家进度符合计划。
+        """)
+    #expect(rendered.mentions == ["zhoumin"])
+  }
+
+  @Test func aStoredPerTaskEscalationNamesItsAudienceInChinese() throws {
+    let legacy = OverdueEscalation(
+      project: "东苑", steward: "李娜", visit: Fixtures.visit, daysOverdue: 5, step: "project-lead")
+    let text = try renderer.render(
+      OutboxMessage(audience: .projectLead, project: "P1", content: .overdueEscalation(legacy)), key: "k"
+    ).text
+    #expect(text.contains("提醒对象：项目负责人\n"))
+  }
+
+  @Test func aSampleWithNothingToSampleSaysSo() throws {
+    let sample = VerificationSampleReport(project: "东苑", month: "2026-11", visits: [])
+    let rendered = try renderer.render(
+      OutboxMessage(audience: .operations, project: "P1", content: .verificationSample(sample)), key: "k")
+    #expect(rendered.body == "本月尚无已完成的回访可供抽样。")
+  }
+
+  @Test func aDeadLetterNamesTheAudienceInChinese() throws {
+    let notice = DeadLetterNotice(
+      id: 7, key: "digest:S1:2026-11-26", channel: "管家", attempts: 9, error: "HTTP 404")
+    let text = try renderer.render(
+      OutboxMessage(audience: .admin, project: nil, content: .deadLetter(notice)), key: "k"
+    ).text
+    #expect(text.contains("接收对象：管家"))
+  }
+
+  @Test func aPageIsLinkedUnderTheConfiguredAddressOnly() throws {
+    var message = Fixtures.message()
+    message.page = "/stewards/S1/today"
+    #expect(try renderer.render(message, key: "k").link == nil)
+    let linked = try MessageRenderer(webBaseURL: "https://visit.example.com/").render(message, key: "k")
+    #expect(linked.link == "https://visit.example.com/stewards/S1/today")
   }
 
   @Test func anAdminOverrideWins() throws {
@@ -151,7 +280,7 @@ import Testing
       "今日 {{steward}} 共 {{count(buildings)}} 栋\n<b>{{window}}</b>", to: directory + "/steward-digest.mustache"
     )
     let rendered = try MessageRenderer(overrides: directory).render(Fixtures.message(), key: "k")
-    #expect(rendered.title == "今日 李娜 共 2 栋")
+    #expect(rendered.title == "今日 李娜 共 1 栋")
     #expect(rendered.body == "<b>17:30–19:30</b>")
   }
 }

@@ -48,7 +48,7 @@ import Testing
     let channel = MailChannel(
       name: "ops", sendmail: path, from: "visitd@example.com", to: ["ops@example.com"])
     var message = RenderedMessage(title: "【月度汇总】2026-11 业主回访情况", body: "正文", key: "summary:2026-11")
-    message.attachment = ReportAttachment(filename: "summary-2026-11.csv", csv: "项目,完成率\n东苑,92.5%\n")
+    message.attachments = [ReportAttachment(filename: "summary-2026-11.csv", csv: "项目,完成率\n东苑,92.5%\n")]
     #expect(await channel.send(message, now: now) == .delivered)
     let args = try String(contentsOfFile: record + "/args", encoding: .utf8)
     #expect(args == "-t -i\n")
@@ -85,7 +85,7 @@ import Testing
     let channel = MailChannel(
       name: "ops", sendmail: directory + "/sendmail", from: "v@example.com", to: ["a@example.com"])
     var message = Fixtures.rendered()
-    message.attachment = ReportAttachment(filename: "big.csv", csv: String(repeating: "x", count: 4 << 20))
+    message.attachments = [ReportAttachment(filename: "big.csv", csv: String(repeating: "x", count: 4 << 20))]
     #expect(RobotChannelTests.kind(await channel.send(message, now: now)) == "permanent")
     let missing = MailChannel(
       name: "ops", sendmail: directory + "/none", from: "v@example.com", to: ["a@example.com"])

@@ -132,9 +132,12 @@ import Testing
       return
     }
     // Seven open this month over three working days left (26, 27, 30): three today, the ticket among them.
-    #expect(digest.buildings.map(\.building) == ["2栋", "10栋"])
-    #expect(digest.buildings.map { $0.visits.map(\.owner.household) } == [["2栋-1", "2栋-2"], ["10栋-4"]])
-    #expect(digest.buildings[1].visits[0].due == "2026-11-26")
+    // In-home visits under the visiting window; the ticket follow-up, which a call settles, apart.
+    #expect(digest.buildings.map { $0.visits.map(\.owner.household) } == [["2栋-1", "2栋-2"]])
+    #expect(digest.calls?.map(\.building) == ["10栋"])
+    #expect(digest.calls?.map { $0.visits.map(\.owner.household) } == [["10栋-4"]])
+    #expect(digest.calls?[0].visits[0].due == "2026-11-26")
+    #expect(digest.calls?[0].visits[0].channel == "入户/电话/微信")
     #expect(digest.overdue.map(\.owner.household) == ["7栋-1"])
     #expect(digest.date == "2026-11-26 星期四")
     #expect(digest.remaining == 7)
@@ -143,6 +146,42 @@ import Testing
     let text = rendered.title + "\n" + rendered.body
     #expect(rendered.body.contains("本月待访 7 项（含今日）"))
     #expect(text.contains("【2栋】") && text.contains("【10栋】") && !text.contains("【7栋】"))
+    #expect(text.contains("今日入户回访（走访时段 17:30-19:30）：\n【2栋】"))
+    #expect(text.contains("今日电话/微信回访（不限时段）：\n【10栋】"))
+    #expect(message.page == "/stewards/S1/today")
+  }
+
+  @Test func aDigestRunTheNextMorningShowsThatDaysWorkAndSaysItIsLate() throws {
+    let facts = facts(buildings: [("2栋", 2)])
+    let tasks = [task("2栋-1", planned: 11), task("2栋-2", planned: 11)]
+    let schedule = try #require(rules.schedules.first { $0.report == .dailyDigest })
+    let due = day("2026-11-26").instant(hour: 16, minute: 30, in: zone)
+    let morning = day("2026-11-27").instant(hour: 7, minute: 55, in: zone)
+    let plan = Planner(rules: rules, year: 2026).restore(tasks, facts: facts, at: morning)
+    let notices = ScheduleNotices(rules: rules, facts: facts, plan: plan)
+    let late = try notices.entries(for: schedule, at: due, now: morning)
+    #expect(late.map(\.key) == ["digest:S1:2026-11-27"], "keyed for the day it shows")
+    let message = try OutboxMessage.decode(late[0].payload)
+    guard case .stewardDigest(let digest) = message.content else {
+      Issue.record("not a steward digest")
+      return
+    }
+    #expect(digest.date == "2026-11-27 星期五")
+    #expect(digest.late == "2026-11-26 16:30")
+    // That day's own run makes the same key: the outbox sends the day's digest once.
+    let onTime = try notices.entries(
+      for: schedule, at: day("2026-11-27").instant(hour: 16, minute: 30, in: zone))
+    #expect(onTime.map(\.key) == late.map(\.key))
+    // A catch-up the same evening, after the window closed, is read the next morning (quiet hours): it shows
+    // the next day too.
+    let evening = day("2026-11-26").instant(hour: 22, minute: 10, in: zone)
+    let caughtUp = try notices.entries(for: schedule, at: due, now: evening)
+    #expect(caughtUp.map(\.key) == ["digest:S1:2026-11-27"])
+    // A run on its own day before the window closes is not late.
+    let ran = try notices.entries(for: schedule, at: due, now: due.addingTimeInterval(600))
+    #expect(ran.map(\.key) == ["digest:S1:2026-11-26"])
+    #expect(try OutboxMessage.decode(ran[0].payload).content.template == "steward-digest")
+    #expect(!ran[0].payload.contains("\"late\""))
   }
 
   @Test func onTheMonthsLastWorkingDayTheShareIsEverythingLeft() {

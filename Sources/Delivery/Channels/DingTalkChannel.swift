@@ -49,15 +49,24 @@ public struct DingTalkChannel: DeliveryChannel {
     return url
   }
 
-  /// The request body: text or markdown, stewards mentioned by user id.
+  /// The request body: text or markdown, stewards mentioned by user id, within DingTalk's 20,000 bytes.
   func body(_ message: RenderedMessage) -> Data {
     let at = At(atUserIds: message.mentions)
     if markdown {
       let mentions = message.mentions.map { " @\($0)" }.joined()
-      let text = "### \(message.title)\n" + message.body + mentions
-      return JSONBody.encode(MarkdownBody(markdown: .init(title: message.title, text: text), at: at))
+      let encode = { (body: String) in
+        JSONBody.encode(
+          MarkdownBody(
+            markdown: .init(title: message.title, text: "### \(message.title)\n" + body + mentions), at: at))
+      }
+      return encode(fitted(message.body, link: message.link) { encode($0).count })
     }
-    return JSONBody.encode(TextBody(text: .init(content: message.text), at: at))
+    let encode = { (text: String) in JSONBody.encode(TextBody(text: .init(content: text), at: at)) }
+    return encode(fitted(message.text, link: message.link) { encode($0).count })
+  }
+
+  private func fitted(_ text: String, link: String?, size: (String) -> Int) -> String {
+    TextLimit.fitted(text, limit: VendorLimits.dingTalkBody, link: link, size: size)
   }
 
   static func classify(_ reply: HTTPReply) -> DeliveryOutcome {

@@ -37,16 +37,23 @@ public struct FeishuChannel: DeliveryChannel {
     }
   }
 
-  /// The request body: a text message with `timestamp` (seconds) and `sign` when signing.
+  /// The request body: a text message with `timestamp` (seconds) and `sign` when signing, within Feishu's
+  /// 20 KB.
   func body(_ message: RenderedMessage, now: Date) -> Data {
     let mentions = message.mentions.map { "<at user_id=\"\($0)\"></at>" }.joined()
-    var body = Body(content: .init(text: message.text + mentions))
+    var body = Body(content: .init(text: ""))
     if let secret {
       let seconds = Int64(now.timeIntervalSince1970.rounded(.down))
       body.timestamp = String(seconds)
       body.sign = RobotSignature.feishu(timestampSeconds: seconds, secret: secret.value)
     }
-    return JSONBody.encode(body)
+    let encode = { (text: String) -> Data in
+      var filled = body
+      filled.content.text = text + mentions
+      return JSONBody.encode(filled)
+    }
+    return encode(
+      TextLimit.fitted(message.text, limit: VendorLimits.feishuBody, link: message.link) { encode($0).count })
   }
 
   static func classify(_ reply: HTTPReply) -> DeliveryOutcome {

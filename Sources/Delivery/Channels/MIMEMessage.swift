@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import Messages
 
-/// A mail as `sendmail -t` reads it: headers with RFC 2047 subjects, UTF-8 text, the CSV attached.
+/// A mail as `sendmail -t` reads it: headers with RFC 2047 subjects, UTF-8 text, the CSVs attached.
 struct MIMEMessage {
   var from: String
   var to: [String]
@@ -17,17 +17,16 @@ struct MIMEMessage {
       "Date: \(Self.rfc5322(date))", "Message-ID: <\(digest(message.key).prefix(32))@visitd>",
       "MIME-Version: 1.0",
     ]
-    guard let attachment = message.attachment else {
+    guard !message.attachments.isEmpty else {
       headers += Self.textPartHeaders
       return headers.joined(separator: "\n") + "\n\n" + Self.base64Lines(message.text) + "\n"
     }
     headers.append("Content-Type: multipart/mixed; boundary=\"\(boundary)\"")
-    let parts = [
-      (Self.textPartHeaders, message.text),
-      (Self.attachmentHeaders(attachment.filename), attachment.csv),
-    ].map { headers, body in
-      "--\(boundary)\n" + headers.joined(separator: "\n") + "\n\n" + Self.base64Lines(body)
-    }
+    let parts =
+      ([(Self.textPartHeaders, message.text)]
+      + message.attachments.map { (Self.attachmentHeaders($0.filename), $0.csv) }).map { headers, body in
+        "--\(boundary)\n" + headers.joined(separator: "\n") + "\n\n" + Self.base64Lines(body)
+      }
     return headers.joined(separator: "\n") + "\n\nThis is a MIME multipart message.\n\n"
       + parts.joined(separator: "\n") + "\n--\(boundary)--\n"
   }

@@ -36,18 +36,20 @@ public struct WeComChannel: DeliveryChannel {
     }
   }
 
-  /// The request body: text (≤ 2048 bytes, mentions by user id) or markdown.
+  /// The request body: text (≤ 2,048 bytes, mentions by user id) or markdown (≤ 4,096 bytes).
   func body(_ message: RenderedMessage) -> Data {
     if markdown {
       // The title and the mentions always go; the body's lines fill what is left of the 4,096 bytes.
       let mentions = message.mentions.map { "<@\($0)>" }.joined(separator: " ")
       let title = "**\(message.title)**\n"
-      let room = 4096 - title.utf8.count - 1 - mentions.utf8.count
-      let content = title + TextLimit.truncated(message.body, bytes: room) + "\n" + mentions
+      let room = VendorLimits.weComMarkdown - title.utf8.count - 1 - mentions.utf8.count
+      let content =
+        title + TextLimit.truncated(message.body, bytes: room, link: message.link) + "\n" + mentions
       return JSONBody.encode(MarkdownBody(markdown: .init(content: content)))
     }
     let text = TextBody.Text(
-      content: TextLimit.truncated(message.text, bytes: 2048), mentionedList: message.mentions)
+      content: TextLimit.truncated(message.text, bytes: VendorLimits.weComText, link: message.link),
+      mentionedList: message.mentions)
     return JSONBody.encode(TextBody(text: text))
   }
 

@@ -40,12 +40,12 @@ public struct WebhookChannel: DeliveryChannel {
     }
   }
 
-  /// The request body: key, title, text, mentions and the attachment, if any.
+  /// The request body: key, title, text, mentions and the attachments, if any.
   func body(_ message: RenderedMessage) -> Data {
     JSONBody.encode(
       Body(
         key: message.key, title: message.title, text: message.body, mentions: message.mentions,
-        attachment: message.attachment))
+        attachments: message.attachments.isEmpty ? nil : message.attachments))
   }
 
   private struct Body: Encodable {
@@ -53,6 +53,6 @@ public struct WebhookChannel: DeliveryChannel {
     var title: String
     var text: String
     var mentions: [String]
-    var attachment: ReportAttachment?
+    var attachments: [ReportAttachment]?
   }
 }

@@ -45,6 +45,8 @@ public struct DeliveryConfig: Sendable {
   public var lease: TimeInterval
   /// Whether the vendors' rate budgets and the Feishu half-hour guard apply (off for benchmarks).
   public var rateLimits: Bool
+  /// The web app's address (`[web] base_url`), which messages cut to a channel's limit link to; nil for none.
+  public var webBaseURL: String? = nil
 
   /// The configuration when nothing is configured: everything to the console.
   public static let console = DeliveryConfig(

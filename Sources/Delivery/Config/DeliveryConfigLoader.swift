@@ -22,6 +22,13 @@ public struct DeliveryConfigLoader: Sendable {
   func parse(_ root: ConfigTable) throws -> DeliveryConfig {
     var config = DeliveryConfig.console
     if let settings = try root.table("delivery") { try apply(settings, to: &config) }
+    // Only base_url is read here: the rest of [web] belongs to the web app.
+    if let web = try root.table("web"), let url = try web.string("base_url") {
+      guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+        throw web.error("base_url", "'\(url)' is not an http(s) address")
+      }
+      config.webBaseURL = url
+    }
     if let receivers = try root.table("receiver") {
       for name in receivers.values.keys.sorted() {
         guard let table = try receivers.table(name) else { continue }

@@ -8,20 +8,38 @@ enum DefaultTemplates {
     "steward-digest": stewardDigest, "overdue-escalation": overdueEscalation,
     "steward-overdue": stewardOverdue,
     "lead-overdue": leadOverdue, "operations-overdue": operationsOverdue, "spot-check": spotCheck,
-    "monthly-summary": monthlySummary, "verification-sample": verificationSample, "dead-letter": deadLetter,
+    "monthly-summary": monthlySummary, "capture-ranking": captureRanking,
+    "verification-sample": verificationSample,
+    "dead-letter": deadLetter, "holidays-missing": holidaysMissing,
   ]
 
   static let stewardDigest = """
     {{steward}}，今日回访提醒（{{date}}）
-    今日计划回访（走访时段 {{window}}）：
+    {{#late}}
+    （补发：原定 {{late}} 的提醒未能按时发出，以下为 {{date}} 的安排）
+    {{/late}}
     {{#buildings}}
+    {{#first()}}
+    今日入户回访（走访时段 {{window}}）：
+    {{/first()}}
     【{{building}}】
     {{#visits}}
-    - {{owner.household}} {{owner.surname}}先生/女士 {{owner.phone}} · {{rule}} · {{channel}} · 截止 {{due}}
+    - {{owner.household}} {{owner.surname}}先生/女士 {{owner.phone}} · {{rule}} · {{channel}}{{#due}} · 截止 {{due}}{{/due}}
     {{/visits}}
     {{/buildings}}
+    {{#calls}}
+    {{#first()}}
+    今日电话/微信回访（不限时段）：
+    {{/first()}}
+    【{{building}}】
+    {{#visits}}
+    - {{owner.household}} {{owner.surname}}先生/女士 {{owner.phone}} · {{rule}} · {{channel}}{{#due}} · 截止 {{due}}{{/due}}
+    {{/visits}}
+    {{/calls}}
     {{^buildings}}
+    {{^calls}}
     （今日无计划回访）
+    {{/calls}}
     {{/buildings}}
     {{#remaining}}
     本月待访 {{remaining}} 项（含今日）
@@ -99,8 +117,16 @@ enum DefaultTemplates {
   static let spotCheck = """
     【月中抽查】{{project}} {{month}} 回访进度
     {{#stewards}}
-    {{rank}}. {{steward}}：计划 {{planned}}，已完成 {{done}}，落后 {{behind}}
+    {{rank}}. {{steward}}：计划 {{planned}}，已完成 {{done}}，落后 {{behind}}{{#carried}}，往月遗留逾期 {{carried}} 项{{/carried}}
     {{/stewards}}
+    {{#stewards}}
+    {{#first()}}
+    请督促以上管家按计划完成回访。
+    {{/first()}}
+    {{/stewards}}
+    {{#onPlan}}
+    其余 {{onPlan}} 位管家进度符合计划。
+    {{/onPlan}}
     {{^stewards}}
     全部管家进度符合计划。
     {{/stewards}}
@@ -112,8 +138,10 @@ enum DefaultTemplates {
     {{#projects}}
     - {{project}}：应访 {{owed}}，按时 {{onTime}}，迟办 {{late}}，豁免 {{waived}}，逾期 {{overdue}}，完成率 {{compliance}}，满意度 {{satisfaction}}
     {{/projects}}
-    信息捕捉率排名：
     {{#ranking}}
+    {{#first()}}
+    信息捕捉率排名：
+    {{/first()}}
     {{#rank}}{{rank}}.{{/rank}}{{^rank}}（访谈数不足，不排名）{{/rank}} {{project}} {{rate}}（访谈 {{interviewed}} 户）
     {{/ranking}}
     {{#hotIssues}}
@@ -125,10 +153,25 @@ enum DefaultTemplates {
 
     """
 
+  static let captureRanking = """
+    【信息捕捉率排名】{{month}} 各项目信息捕捉率
+    {{#ranking}}
+    {{#rank}}{{rank}}. {{/rank}}{{^rank}}（访谈不足 {{minimumInterviews}} 户，不排名）{{/rank}}{{project}} {{rate}}（访谈 {{interviewed}} 户）{{#reward}} · 奖励 {{reward}} 元{{/reward}}{{#penalty}} · 处罚 {{penalty}} 元{{/penalty}}
+    {{/ranking}}
+    {{^ranking}}
+    本月无项目可排名。
+    {{/ranking}}
+    按考核规定：排名前 {{rewarded}} 的项目分别奖励 {{rewards}} 元绩效，排名末位的项目处罚 {{lastPenalty}} 元绩效。
+
+    """
+
   static let verificationSample = """
     【抽样验证】{{project}} {{month}} 回访抽样（请运营管理部电话核实）
     {{#visits}}
     - {{owner.household}} {{owner.surname}}先生/女士 {{owner.phone}} · {{at}} · {{channel}} · 管家 {{steward}}
+    {{/visits}}
+    {{^visits}}
+    本月尚无已完成的回访可供抽样。
     {{/visits}}
 
     """
@@ -136,10 +179,18 @@ enum DefaultTemplates {
   static let deadLetter = """
     【投递失败】消息 #{{id}} 已放弃投递
     键：{{key}}
-    接收方：{{channel}}
+    接收对象：{{channel}}
     尝试次数：{{attempts}}
     原因：{{error}}
     修复后可执行：visitctl outbox retry {{id}}
+
+    """
+
+  static let holidaysMissing = """
+    【节假日文件缺失】{{year}} 年的法定节假日安排尚未安装
+    没有 {{file}} 时，{{year}} 年的春节等假期按推算日期处理，也没有调休上班日：月度拆分和每日提醒会把假期算作工作日。
+    请按国务院办公厅发布的 {{year}} 年节假日安排编写 {{file}}，放入 /etc/visitd/rules 后执行 systemctl reload visitd，再用 visitctl rules check 确认。
+    此提醒每周一次，直到文件安装。
 
     """
 }

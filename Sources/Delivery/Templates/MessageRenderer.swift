@@ -5,9 +5,14 @@ import Mustache
 /// Renders outbox messages with Mustache templates: the shipped ones, or an admin's overrides.
 public struct MessageRenderer: Sendable {
   private let library: MustacheLibrary
+  private let webBaseURL: String?
 
-  /// The shipped templates, overridden by `name.mustache` files in `overrides` when given.
-  public init(overrides: String? = nil) throws {
+  /// The shipped templates, overridden by `name.mustache` files in `overrides` when given; pages linked under
+  /// `webBaseURL` (the web app's address, `[web] base_url`) when given.
+  public init(overrides: String? = nil, webBaseURL: String? = nil) throws {
+    self.webBaseURL = webBaseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }.flatMap {
+      $0.isEmpty ? nil : $0
+    }
     var templates = DefaultTemplates.all
     if let overrides { templates.merge(try Self.read(overrides)) { _, admin in admin } }
     var library = MustacheLibrary()
@@ -31,7 +36,8 @@ public struct MessageRenderer: Sendable {
     return RenderedMessage(
       title: lines.first.map(String.init) ?? "",
       body: lines.count > 1 ? String(lines[1]) : "",
-      mentions: message.mentions, attachment: message.attachment, key: key)
+      mentions: message.mentions, attachments: message.attachments, key: key,
+      link: webBaseURL.flatMap { base in message.page.map { base + $0 } })
   }
 
   private static func read(_ directory: String) throws -> [String: String] {

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Messages
+import Policy
 import Store
 
 /// Delivers the outbox: claims due rows under a lease, renders, routes, sends, records.
@@ -29,7 +30,7 @@ public actor OutboxWorker {
     self.store = store
     self.config = config
     self.channels = ChannelFactory.channels(config, transport: transport ?? owned!, logger: logger)
-    self.renderer = try MessageRenderer(overrides: config.templates)
+    self.renderer = try MessageRenderer(overrides: config.templates, webBaseURL: config.webBaseURL)
     self.backoff = Backoff(policy: config.retry, random: random)
     self.redactor = Redactor(secrets: config.secrets)
     self.logger = logger
@@ -211,7 +212,8 @@ public actor OutboxWorker {
   private func deadLetterEntry(_ row: OutboxRow, attempts: Int, error: String) -> OutboxEntry? {
     guard !row.key.hasPrefix(Self.deadLetterPrefix) else { return nil }
     let notice = DeadLetterNotice(
-      id: row.id, key: row.key, channel: row.audience, attempts: attempts, error: error)
+      id: row.id, key: row.key, channel: Audience(word: row.audience)?.chineseName ?? row.audience,
+      attempts: attempts, error: error)
     let message = OutboxMessage(audience: .admin, project: nil, content: .deadLetter(notice))
     return try? message.entry(key: Self.deadLetterPrefix + "\(row.id)", notBefore: clock())
   }

@@ -102,6 +102,35 @@ public enum ValueWords {
     }
   }
 
+  /// The Chinese word for an interview kind.
+  static func chinese(_ kind: InterviewKind) -> String { kind == .deep ? "深度访谈" : "基础访谈" }
+
+  /// The Chinese word for a task's state.
+  public static func chinese(_ state: TaskState) -> String {
+    switch state {
+    case .planned: return "未开始"
+    case .open: return "待访"
+    case .done: return "已完成"
+    case .late: return "迟办"
+    case .overdue: return "逾期"
+    case .waived: return "豁免"
+    case .cancelled: return "已取消"
+    case .missed: return "未完成"
+    }
+  }
+
+  /// The Chinese word for a piece of owner information.
+  static func chinese(_ field: InfoField) -> String {
+    switch field {
+    case .name: return "姓名"
+    case .contact: return "联系方式"
+    case .gender: return "性别"
+    case .houseState: return "房屋状态"
+    case .hobbies: return "兴趣爱好"
+    case .pets: return "宠物信息"
+    }
+  }
+
   /// Splits a list cell on `;`, `,`, `、`, `|` and their full-width forms.
   static func list(_ text: String) -> [String] {
     guard !text.isEmpty else { return [] }

@@ -43,7 +43,7 @@ struct OverdueNotices {
         "overdue:steward:\(scope):\(day)",
         OutboxMessage(
           audience: .steward, project: tally.project, content: .stewardOverdue(content),
-          mentions: mention(scope))
+          mentions: mention(scope), page: "/stewards/\(scope)/overdue")
       )
     case .projectLead:
       let content = LeadOverdueDigest(
@@ -53,14 +53,15 @@ struct OverdueNotices {
         "overdue:lead:\(scope):\(day)",
         OutboxMessage(
           audience: .projectLead, project: scope, content: .leadOverdue(content),
-          mentions: facts.projects[scope].map { mention($0.lead) } ?? [])
+          mentions: facts.projects[scope].map { mention($0.lead) } ?? [], page: "/projects/\(scope)/overdue")
       )
     case .operations, .admin:
       let content = OperationsOverdueDigest(
         date: "\(day)", projects: projectCounts(tally.items, on: day), settled: settled)
       return (
         "overdue:\(audience.rawValue):\(day)",
-        OutboxMessage(audience: audience, project: nil, content: .operationsOverdue(content))
+        OutboxMessage(
+          audience: audience, project: nil, content: .operationsOverdue(content), page: "/overdue")
       )
     }
   }

@@ -18,14 +18,27 @@ public struct ScheduleNotices {
     self.plan = plan
   }
 
-  /// The entries of one run of `schedule`, for the elapse at `instant`.
-  public func entries(for schedule: Schedule, at instant: Date) throws -> [OutboxEntry] {
-    let day = LocalDate(instant, in: rules.settings.timeZone)
+  /// The entries of one run of `schedule`, for the elapse at `instant`, run at `now` (the elapse's instant when
+  /// not given).
+  ///
+  /// Decision: a daily digest whose run comes after the day its elapse was for can still be acted on (the daemon
+  /// was down, a catch-up run) is made for the day the run can still be acted on — the run's day while its
+  /// visiting window is ahead, else the next, when quiet hours let an evening run out — keyed for that day and
+  /// saying when it was due; that day's own run then makes the same key and sends nothing more. An on-time run
+  /// is made for its elapse's day, as always.
+  public func entries(for schedule: Schedule, at instant: Date, now: Date? = nil) throws -> [OutboxEntry] {
+    let zone = rules.settings.timeZone
+    let day = LocalDate(instant, in: zone)
     let month = YearMonth(day)
     let messages: [(key: String, message: OutboxMessage)]
     switch schedule.report {
     case .dailyDigest:
-      messages = StewardDigests(rules: rules, facts: facts, plan: plan).messages(on: day)
+      let target = actionableDay(now ?? instant)
+      let digests = StewardDigests(rules: rules, facts: facts, plan: plan)
+      messages =
+        target > actionableDay(instant)
+        ? digests.messages(on: target, late: InstantText.minute(instant, in: zone))
+        : digests.messages(on: day)
     case .overdueEscalation(let escalation):
       let previous =
         schedule.previousElapse(before: instant, zone: rules.settings.timeZone, holidays: rules.holidays)
@@ -33,11 +46,21 @@ public struct ScheduleNotices {
       messages = OverdueNotices(rules: rules, facts: facts, plan: plan, escalation: escalation).messages(
         at: instant, previous: previous)
     case .spotCheck(let threshold): messages = spotChecks(month: month, day: day, threshold: threshold)
-    case .monthlySummary(let threshold): messages = [summary(month: month, threshold: threshold)]
+    case .monthlySummary(let threshold): messages = [summary(month: month, threshold: threshold, at: instant)]
     case .captureRateRanking(let ranking): messages = [self.ranking(month.adding(-1), ranking, at: instant)]
     case .verificationSample(let size): messages = samples(month: month, size: size, at: instant)
     }
     return try messages.map { try $0.message.entry(key: $0.key, notBefore: instant) }
+  }
+
+  /// The day a steward reading a message at `instant` can still visit on: its day until that day's visiting
+  /// window closes, then the next.
+  private func actionableDay(_ instant: Date) -> LocalDate {
+    let zone = rules.settings.timeZone
+    let window = rules.settings.visitingWindow.hours
+    let day = LocalDate(instant, in: zone)
+    let closes = day.instant(hour: window.endMinute / 60, minute: window.endMinute % 60, in: zone)
+    return instant > closes ? day.adding(days: 1) : day
   }
 
   private func spotChecks(month: YearMonth, day: LocalDate, threshold: SpotCheck)
@@ -48,22 +71,32 @@ public struct ScheduleNotices {
     return facts.projectIDs.compactMap { project in
       let rows = report.stewards.filter { $0.project == project }
       guard !rows.isEmpty else { return nil }
-      let lines = rows.enumerated().map { index, row in
+      let told = rows.filter { $0.behind || $0.overdueCarried > 0 }
+      let lines = told.enumerated().map { index, row in
         StewardProgress(
           rank: index + 1, steward: facts.stewards[row.steward]?.name ?? row.steward,
           planned: Int(row.expected.rounded(.up)), done: row.done + row.waived,
-          behind: max(0, Int(row.expected.rounded(.up)) - row.done - row.waived))
+          behind: max(0, Int(row.expected.rounded(.up)) - row.done - row.waived),
+          carried: row.overdueCarried > 0 ? row.overdueCarried : nil)
       }
       let content = SpotCheckNotice(
-        project: projectName(project), month: "\(month)", stewards: lines)
+        project: projectName(project), month: "\(month)", stewards: lines,
+        onPlan: !told.isEmpty && rows.count > told.count ? rows.count - told.count : nil)
+      let lead = facts.projects[project].flatMap { facts.stewards[$0.lead]?.wecomUserID }
       return (
         "spot-check:\(project):\(month)",
-        OutboxMessage(audience: .projectLead, project: project, content: .spotCheck(content))
+        OutboxMessage(
+          audience: .projectLead, project: project, content: .spotCheck(content),
+          mentions: lead.map { [$0] } ?? [],
+          page: "/projects/\(project)/spot-check/\(month)")
       )
     }
   }
 
-  private func summary(month: YearMonth, threshold: Summary) -> (key: String, message: OutboxMessage) {
+  /// The 25th summary, with the month's register and the summary attached as CSV (for the mail).
+  private func summary(month: YearMonth, threshold: Summary, at instant: Date) -> (
+    key: String, message: OutboxMessage
+  ) {
     var lines: [ProjectSummaryLine] = []
     var hot: [String] = []
     for project in facts.projectIDs {
@@ -83,9 +116,15 @@ public struct ScheduleNotices {
       }
     }
     let content = MonthlySummaryReport(month: "\(month)", projects: lines, ranking: [], hotIssues: hot)
+    let files = SummaryAttachments(rules: rules, facts: facts)
     return (
       "summary:\(month)",
-      OutboxMessage(audience: .operations, project: nil, content: .monthlySummary(content))
+      OutboxMessage(
+        audience: .operations, project: nil, content: .monthlySummary(content),
+        attachments: [
+          files.register(month: month, until: instant), files.summary(month: month, lines: lines),
+        ],
+        page: "/reports/\(month)/summary")
     )
   }
 
@@ -96,13 +135,17 @@ public struct ScheduleNotices {
     let lines = result.projects.map { ranked in
       RankingLine(
         rank: ranked.place, project: projectName(ranked.rate.project),
-        rate: Figures.percent(ranked.rate.rate),
-        interviewed: ranked.rate.interviewed)
+        rate: Figures.percent(ranked.rate.rate), interviewed: ranked.rate.interviewed,
+        reward: ranked.reward > 0 ? ranked.reward : nil, penalty: ranked.penalty > 0 ? ranked.penalty : nil)
     }
-    let content = MonthlySummaryReport(month: "\(month)", projects: [], ranking: lines, hotIssues: [])
+    let content = CaptureRankingReport(
+      month: "\(month)", ranking: lines, rewards: ranking.rewards, lastPenalty: ranking.lastPenalty,
+      minimumInterviews: ranking.minimumInterviews)
     return (
       "ranking:\(month)",
-      OutboxMessage(audience: .operations, project: nil, content: .monthlySummary(content))
+      OutboxMessage(
+        audience: .operations, project: nil, content: .captureRanking(content),
+        page: "/reports/\(month)/ranking")
     )
   }
 
@@ -116,12 +159,15 @@ public struct ScheduleNotices {
         SampledVisit(
           owner: owner(of: visit.household),
           at: InstantText.minuteWithOffset(visit.at, in: rules.settings.timeZone),
-          steward: facts.stewards[visit.steward]?.name ?? visit.steward, channel: visit.channel.rawValue)
+          steward: facts.stewards[visit.steward]?.name ?? visit.steward,
+          channel: ValueWords.chinese(visit.channel))
       }
       let content = VerificationSampleReport(project: projectName(project), month: "\(month)", visits: visits)
       return (
         "sample:\(project):\(month)",
-        OutboxMessage(audience: .operations, project: project, content: .verificationSample(content))
+        OutboxMessage(
+          audience: .operations, project: project, content: .verificationSample(content),
+          page: "/projects/\(project)/sample/\(month)")
       )
     }
   }

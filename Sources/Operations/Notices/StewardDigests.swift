@@ -18,8 +18,9 @@ public struct StewardDigests {
     self.plan = plan
   }
 
-  /// One message per steward with anything open or overdue, keyed `digest:{steward}:{date}`.
-  public func messages(on day: LocalDate) -> [(key: String, message: OutboxMessage)] {
+  /// One message per steward with anything open or overdue, keyed `digest:{steward}:{date}`; `late` is when the
+  /// digest was due (`2026-12-04 16:30`) when it is made on a later day, which it then shows.
+  public func messages(on day: LocalDate, late: String? = nil) -> [(key: String, message: OutboxMessage)] {
     let month = YearMonth(day)
     var bySteward: [String: [VisitTask]] = [:]
     for task in plan.allTasks
@@ -27,19 +28,22 @@ public struct StewardDigests {
       bySteward[task.assignee, default: []].append(task)
     }
     return bySteward.keys.sorted().map { steward in
-      ("digest:\(steward):\(day)", digest(for: steward, tasks: bySteward[steward] ?? [], on: day))
+      ("digest:\(steward):\(day)", digest(for: steward, tasks: bySteward[steward] ?? [], on: day, late: late))
     }
   }
 
-  private func digest(for steward: String, tasks: [VisitTask], on day: LocalDate) -> OutboxMessage {
+  private func digest(for steward: String, tasks: [VisitTask], on day: LocalDate, late: String?)
+    -> OutboxMessage
+  {
     let lines = VisitLines(rules: rules, facts: facts)
     let share = DailyShare(
       open: tasks.filter { $0.state == .open }, on: day, holidays: rules.holidays, facts: facts)
-    var groups: [BuildingGroup] = []
-    for task in share.today {
-      let building = facts.households[task.household]?.building ?? "?"
-      if groups.last?.building != building { groups.append(BuildingGroup(building: building, visits: [])) }
-      groups[groups.count - 1].visits.append(lines.line(task))
+    let groups = { (tasks: [VisitTask]) in
+      tasks.reduce(into: [BuildingGroup]()) { groups, task in
+        let building = facts.households[task.household]?.building ?? "?"
+        if groups.last?.building != building { groups.append(BuildingGroup(building: building, visits: [])) }
+        groups[groups.count - 1].visits.append(lines.line(task))
+      }
     }
     let overdue = tasks.filter { $0.state == .overdue }.sorted {
       ($0.due ?? day, $0.id) < ($1.due ?? day, $1.id)
@@ -47,11 +51,13 @@ public struct StewardDigests {
     let content = StewardDigest(
       steward: facts.stewards[steward]?.name ?? steward,
       date: "\(day) 星期\(Self.weekdays[day.isoWeekday - 1])",
-      window: "\(rules.settings.visitingWindow.hours)", buildings: groups, overdue: overdue.map(lines.line),
-      remaining: share.open)
+      window: "\(rules.settings.visitingWindow.hours)", buildings: groups(share.today.filter(lines.isInHome)),
+      calls: groups(share.today.filter { !lines.isInHome($0) }), overdue: overdue.map(lines.line),
+      remaining: share.open, late: late)
     let mention = facts.stewards[steward]?.wecomUserID.map { [$0] } ?? []
     return OutboxMessage(
-      audience: .steward, project: tasks.first?.project, content: .stewardDigest(content), mentions: mention)
+      audience: .steward, project: tasks.first?.project, content: .stewardDigest(content), mentions: mention,
+      page: "/stewards/\(steward)/today")
   }
 
   private static let weekdays = ["一", "二", "三", "四", "五", "六", "日"]

@@ -23,6 +23,6 @@ public struct HouseholdLabel: Encodable, Sendable {
     phone = contacts.phone(household.owner)
   }
 
-  /// `H1 (P001 3栋 2-1203, owner 张*, 138****5678)`.
-  public var line: String { "\(household) (\(project) \(place), owner \(owner), \(phone))" }
+  /// `H1 (P001 3栋 2-1203，业主 张*，138****5678)`.
+  public var line: String { "\(household) (\(project) \(place)，业主 \(owner)，\(phone))" }
 }

@@ -22,6 +22,18 @@ public struct VisitBrief: Encodable, Sendable {
   public let missing: [String]
   /// Facts of the household voided as entered by mistake: what, by whom, when and why.
   public var corrections: [String] = []
+  /// State, grade and missing information in Chinese, for the text.
+  private var wording = Wording()
+
+  /// What the text says in Chinese where the JSON keeps its English values.
+  private struct Wording: Sendable {
+    var status = ""
+    var missing: [String] = []
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case household, status, steward, owed, lastContacts, tickets, missing, corrections
+  }
 
   /// The brief of household `code` at `clock`: its plan read from `store` (re-planned first unless `stored`),
   /// with its corrections; nil when the household is unknown.
@@ -61,7 +73,9 @@ public struct VisitBrief: Encodable, Sendable {
     let zone = current.zone(ofProject: household.project)
     self.household = HouseholdLabel(household, contacts: contacts)
     let state = household.state(at: now)
-    status = "\(state?.rawValue ?? "not delivered"), grade \(household.grade(at: now)?.rawValue ?? "none")"
+    let grade = household.grade(at: now)
+    status = "\(state?.rawValue ?? "not delivered"), grade \(grade?.rawValue ?? "none")"
+    wording.status = "\(state.map(ValueWords.chinese) ?? "未交付")，客户分级 \(grade?.rawValue ?? "未分级")"
     let stewardID = current.facts.areas[household.area]?.steward(at: now) ?? ""
     steward = [stewardID, current.facts.stewards[stewardID]?.name ?? ""].joined(separator: " ")
     owed = current.plan.tasks(of: household.id, inProject: household.project)
@@ -72,6 +86,7 @@ public struct VisitBrief: Encodable, Sendable {
     self.lastContacts = visits.suffix(max(0, count)).reversed().map { ContactSummary($0, zone: zone) }
     tickets = VisitBrief.openTickets(current.facts.tickets(of: household.id), tasks: owed)
     missing = VisitBrief.missing(household, visits: visits)
+    wording.missing = VisitBrief.missingInChinese(household, visits: visits)
   }
 
   private static func openTickets(_ tickets: [Ticket], tasks: [OwedVisit]) -> [String] {
@@ -95,15 +110,29 @@ public struct VisitBrief: Encodable, Sendable {
     return missing
   }
 
-  /// The brief as text.
+  /// The same in Chinese, for the text.
+  private static func missingInChinese(_ household: Household, visits: [Visit]) -> [String] {
+    let captured = visits.filter { $0.outcome == .reached }.reduce(into: Set<InfoField>()) {
+      $0.formUnion($1.captured.infoChanged)
+    }
+    var missing = InfoField.allCases.filter { !captured.contains($0) }.map(ValueWords.chinese)
+    if household.owner.phone.isEmpty { missing.insert("业主电话（无记录）", at: 0) }
+    if household.grades.isEmpty { missing.append("客户分级（未分级）") }
+    if !visits.contains(where: { $0.outcome == .reached && $0.captured.collectsFeedback }) {
+      missing.append("需求或反馈（从未收集）")
+    }
+    return missing
+  }
+
+  /// The brief as text, in Chinese (the JSON keeps English keys and values).
   public var text: String {
-    var lines = ["访前准备 \(household.line)", "  \(status); steward \(steward)", "", "Owed:"]
-    lines += owed.isEmpty ? ["  nothing open"] : owed.map { "  " + $0.line }
-    lines += ["", "Last contacts:"]
-    lines += lastContacts.isEmpty ? ["  none"] : lastContacts.map { "  " + $0.line }
-    lines += ["", "Tickets:"] + (tickets.isEmpty ? ["  none open"] : tickets.map { "  " + $0 })
-    lines += ["", "Still missing:", "  " + (missing.isEmpty ? "nothing" : missing.joined(separator: ", "))]
-    if !corrections.isEmpty { lines += ["", "Corrections:"] + corrections.map { "  " + $0 } }
+    var lines = ["访前准备 \(household.line)", "  \(wording.status)；管家 \(steward)", "", "应访："]
+    lines += owed.isEmpty ? ["  无待访任务"] : owed.map { "  " + $0.line }
+    lines += ["", "最近联系："]
+    lines += lastContacts.isEmpty ? ["  无"] : lastContacts.map { "  " + $0.line }
+    lines += ["", "报事："] + (tickets.isEmpty ? ["  无未结报事"] : tickets.map { "  " + $0 })
+    lines += ["", "尚缺信息：", "  " + (wording.missing.isEmpty ? "无" : wording.missing.joined(separator: "、"))]
+    if !corrections.isEmpty { lines += ["", "更正记录："] + corrections.map { "  " + $0 } }
     return lines.joined(separator: "\n")
   }
 }
@@ -120,6 +149,10 @@ public struct OwedVisit: Encodable, Sendable {
   public let window: String
   /// What the visit must be: kind, channels, interviewee.
   public let requirement: String
+  /// The line in the brief's text, in Chinese.
+  public let line: String
+
+  private enum CodingKeys: String, CodingKey { case task, state, rule, window, requirement }
 
   /// What `task` of `rule` asks of a visit to a household in `householdState`.
   public init(_ task: VisitTask, rule: Rule?, state householdState: HouseholdState?) {
@@ -127,8 +160,11 @@ public struct OwedVisit: Encodable, Sendable {
     state = task.state.rawValue
     self.rule = rule?.title ?? task.rule
     window = TaskText.window(task)
+    let head = "\(task.id) [\(ValueWords.chinese(task.state))] \(self.rule)："
+    let until = task.due.map { "，\(task.opens) 至 \($0)" } ?? "，\(task.opens) 起（不限期）"
     guard let rule else {
       requirement = ""
+      line = head + until.dropFirst()
       return
     }
     let channels = householdState.map { rule.channels.allowed(for: $0) } ?? rule.channels.all
@@ -136,10 +172,14 @@ public struct OwedVisit: Encodable, Sendable {
     requirement =
       "\(rule.kind.rawValue) by \(channels.map(\.rawValue).sorted().joined(separator: "/"))"
       + (who.isEmpty ? "" : " with the \(who.joined(separator: " or "))")
+    let grace = task.graceEnd.flatMap { end in task.due.map { end.dayNumber - $0.dayNumber } } ?? 0
+    let whom = Interviewee.allCases.filter(rule.interviewees.contains).map(ValueWords.chinese)
+    line =
+      head + ValueWords.chinese(rule.kind) + "，"
+      + Channel.allCases.filter(channels.contains).map(ValueWords.chinese).joined(separator: "/")
+      + (whom.isEmpty ? "" : "，访谈对象 " + whom.joined(separator: "或")) + until
+      + (grace > 0 ? "（宽限 \(grace) 天）" : "")
   }
-
-  /// The line in the brief's text.
-  public var line: String { "\(task) [\(state)] \(rule): \(requirement), window \(window)" }
 }
 
 /// One past contact and what it found.
@@ -154,6 +194,10 @@ public struct ContactSummary: Encodable, Sendable {
   public let steward: String
   /// What it captured: information changed, needs and feedback, ratings, tickets.
   public let found: [String]
+  /// The line in the brief's text, in Chinese.
+  public let line: String
+
+  private enum CodingKeys: String, CodingKey { case visit, at, how, steward, found }
 
   /// `visit` as seen in `zone`.
   public init(_ visit: Visit, zone: TimeZone) {
@@ -176,10 +220,28 @@ public struct ContactSummary: Encodable, Sendable {
     }
     if !captured.tickets.isEmpty { found.append("tickets: " + captured.tickets.joined(separator: ", ")) }
     self.found = found
-  }
-
-  /// The line in the brief's text.
-  public var line: String {
-    "\(at) \(visit) by \(steward): \(how)" + (found.isEmpty ? "" : " — " + found.joined(separator: "; "))
+    var shown: [String] = []
+    if !captured.infoChanged.isEmpty {
+      shown.append(
+        "更新信息 "
+          + InfoField.allCases.filter(captured.infoChanged.contains).map(ValueWords.chinese)
+          .joined(separator: "、"))
+    }
+    for item in captured.feedback { shown.append("\(item.isNeed ? "需求" : "反馈") \(item.category)") }
+    if !captured.ratings.isEmpty {
+      shown.append(
+        "评分 "
+          + captured.ratings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+      )
+    }
+    if !captured.tickets.isEmpty { shown.append("报事 " + captured.tickets.joined(separator: "、")) }
+    let how = [
+      ValueWords.chinese(visit.channel), ValueWords.chinese(visit.kind),
+      ValueWords.chinese(visit.interviewee),
+      ValueWords.chinese(visit.outcome),
+    ].joined(separator: "，")
+    line =
+      "\(at) \(visit.id) 管家 \(visit.steward)：\(how)"
+      + (shown.isEmpty ? "" : " — " + shown.joined(separator: "；"))
   }
 }

@@ -15,15 +15,15 @@ enum Fixtures {
 
   static let digest = StewardDigest(
     steward: "李娜", date: "2026-11-26 星期四", window: "17:30–19:30",
-    buildings: [
-      BuildingGroup(building: "3栋", visits: [visit]),
+    buildings: [BuildingGroup(building: "3栋", visits: [visit])],
+    calls: [
       BuildingGroup(
         building: "5栋",
         visits: [
           VisitLine(
             owner: OwnerRef(household: "A-5-2-0801", surname: "欧阳", phone: "13987654321"), rule: "装修回访",
             channel: "电话/微信", due: "2026-11-28")
-        ]),
+        ])
     ],
     overdue: [VisitLine(owner: owner, rule: "深度访谈", channel: "入户", due: "2026-11-20")])
 
