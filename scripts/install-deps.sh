@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages visitd builds and tests with; does nothing when they are present.
 set -euo pipefail
-# debhelper, dpkg-dev, lintian and file: `make deb` and `make test-deb`.
-packages=(libsystemd-dev pkg-config libsqlite3-dev make faketime systemd prometheus debhelper dpkg-dev lintian file)
+# debhelper, dpkg-dev, lintian and file: `make deb` and `make test-deb`. libxlsxwriter-dev: the .xlsx reports.
+packages=(libsystemd-dev pkg-config libsqlite3-dev libxlsxwriter-dev make faketime systemd prometheus debhelper dpkg-dev
+  lintian file)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -20,4 +21,11 @@ if [ "$(schemathesis --version 2>/dev/null)" != "schemathesis, version $schemath
   echo "installing: schemathesis $schemathesis_version" >&2
   $sudo python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore \
     "schemathesis==$schemathesis_version"
+fi
+# The API tests check the calendar feeds with the icalendar package (scripts/ics-check.py), pinned likewise.
+icalendar_version=7.3.2
+if [ "$(python3 -c 'import icalendar; print(icalendar.__version__)' 2>/dev/null)" != "$icalendar_version" ]; then
+  echo "installing: icalendar $icalendar_version" >&2
+  $sudo python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore \
+    "icalendar==$icalendar_version"
 fi

@@ -42,7 +42,25 @@ public protocol FactReading {
   /// day, the last day (grace included; nil while open-ended), and how many tasks have it.
   func forEachUnsettledWindow(_ body: (String, LocalDate, LocalDate?, Int) throws -> Void) throws
 
+  /// The texts behind what `visits` captured (information by field, and each feedback item's text in order), by
+  /// visit id; a visit without texts is left out.
+  func visitTexts(_ visits: [String]) throws -> [String: VisitTexts]
+
   /// A load that stores a whole plan as it is made, when this reader is a write that will store the plan and
   /// the task table is empty; nil otherwise.
   func firstPlanLoad() throws -> (any FirstPlanLoad)?
+}
+
+/// The texts a visit captured: what the planner's `Captured` only flags.
+public struct VisitTexts: Sendable, Hashable {
+  /// Owner and family information, by field.
+  public var details: [InfoField: String] = [:]
+  /// The text of each need and piece of feedback, parallel to `Captured.feedback`.
+  public var feedback: [String] = []
+
+  /// Texts of a visit.
+  public init(details: [InfoField: String] = [:], feedback: [String] = []) {
+    self.details = details
+    self.feedback = feedback
+  }
 }

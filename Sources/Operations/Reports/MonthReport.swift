@@ -17,13 +17,15 @@ public struct MonthReport {
   public let current: CurrentPlan
   /// How owners appear.
   public let contacts: ContactStyle
+  /// The texts of the month's visits (the register's), when loaded `withVisitTexts`.
+  public internal(set) var visitTexts: [String: VisitTexts] = [:]
 
   /// The reports of `month` as of `asOf` (by default today, or the month's last day once it is over, or its
   /// first before it starts) at `now`; with `withPlan` the tasks are read too (spot check and summary need
-  /// them), re-planned first unless `stored`.
+  /// them), re-planned first unless `stored`; with `withVisitTexts` the month's visits' texts too (the register).
   public static func load(
     store: any FactStore, rules: RuleSet, month: YearMonth, asOf: LocalDate?, project: String?,
-    contacts: ContactStyle, withPlan: Bool, stored: Bool, now: Date
+    contacts: ContactStyle, withPlan: Bool, stored: Bool, now: Date, withVisitTexts: Bool = false
   ) throws -> MonthReport {
     let zone = rules.settings.timeZone
     let today = LocalDate(now, in: zone)
@@ -36,7 +38,12 @@ public struct MonthReport {
     if let project, current.facts.projects[project] == nil {
       throw OperationError("'\(project)' is not a known project")
     }
-    return MonthReport(month: month, asOf: day, project: project, current: current, contacts: contacts)
+    var report = MonthReport(month: month, asOf: day, project: project, current: current, contacts: contacts)
+    if withVisitTexts {
+      let ids = report.registerVisits().map(\.id)
+      report.visitTexts = try store.read { try $0.visitTexts(ids) }
+    }
+    return report
   }
 
   /// The projects reported on: the one asked for, or all.
