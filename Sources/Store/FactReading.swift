@@ -1,4 +1,5 @@
 import CalendarSpec
+import Foundation
 import Planner
 
 /// Reads facts and tasks on one consistent view: a read snapshot, or the write transaction in hand.
@@ -41,6 +42,9 @@ public protocol FactReading {
   /// Calls `body` once per distinct window of the stored tasks that are not settled: the project, the first
   /// day, the last day (grace included; nil while open-ended), and how many tasks have it.
   func forEachUnsettledWindow(_ body: (String, LocalDate, LocalDate?, Int) throws -> Void) throws
+
+  /// The households with a visit or attempt (voided ones included) from `start` up to `end`.
+  func householdsVisited(from start: Date, until end: Date) throws -> [String]
 
   /// The texts behind what `visits` captured (information by field, and each feedback item's text in order), by
   /// visit id; a visit without texts is left out.

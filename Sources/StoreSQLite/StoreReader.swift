@@ -19,6 +19,12 @@ struct StoreReader: FactReading {
     return try TaskRows.BulkLoad(db)
   }
 
+  func householdsVisited(from start: Date, until end: Date) throws -> [String] {
+    try String.fetchAll(
+      db, sql: "SELECT DISTINCT household FROM visit WHERE at >= ? AND at < ?",
+      arguments: [start.timeIntervalSince1970, end.timeIntervalSince1970])
+  }
+
   func visitTexts(_ visits: [String]) throws -> [String: VisitTexts] {
     let info = try db.cachedStatement(sql: "SELECT field, value FROM visit_info WHERE visit = ?")
     let feedback = try db.cachedStatement(

@@ -19,7 +19,9 @@ struct FeedsBench {
     let now = Date()
     let zone = rules.settings.timeZone
     // The plan current first (as the daemon keeps it), so the feed reads stored tasks.
-    _ = try CurrentPlan.load(store: store, rules: rules, at: now, refresh: true, withTasks: false)
+    let planStart = DispatchTime.now()
+    _ = try CurrentPlan.load(store: store, rules: rules, at: now, refresh: true, scope: .household(""))
+    print("plan brought up to date in \(Self.rounded(Self.milliseconds(since: planStart))) ms")
     let busiest = try store.read { reader -> String in
       let facts = try reader.loadFacts()
       var counts: [String: Int] = [:]
@@ -47,6 +49,17 @@ struct FeedsBench {
     let month = YearMonth(LocalDate(now, in: zone)).adding(-1)
     let path = NSTemporaryDirectory() + "visitbench-register-\(UUID().uuidString).xlsx"
     defer { try? FileManager.default.removeItem(atPath: path) }
+    let factsStart = DispatchTime.now()
+    let visited = try CurrentPlan.visited(
+      store: store, rules: rules, from: month.firstDay.startInstant(in: zone),
+      until: month.lastDay.adding(days: 1).startInstant(in: zone), at: now)
+    let factsTime = Self.milliseconds(since: factsStart)
+    let ids = visited.facts.households.values.flatMap { visited.facts.visits(of: $0.id).map(\.id) }
+    let textsStart = DispatchTime.now()
+    _ = try store.read { try $0.visitTexts(ids) }
+    print(
+      "  of which: the visited households' facts \(Self.rounded(factsTime)) ms, the texts of their \(ids.count) "
+        + "visits \(Self.rounded(Self.milliseconds(since: textsStart))) ms")
     let loadStart = DispatchTime.now()
     let report = try MonthReport.load(
       store: store, rules: rules, month: month, asOf: nil, project: nil,

@@ -2,6 +2,12 @@ import Foundation
 import TestSupport
 import Testing
 
+/// The daemon of the feed and spreadsheet suites: their own, so that no other suite's visit moves the plan
+/// between two fetches that must agree.
+enum FeedsDaemon {
+  static let daemon = Result { try APIDaemon() }
+}
+
 /// A steward's calendar feed fetched over HTTP from a running daemon: valid iCalendar (checked with the
 /// `icalendar` package), cached with ETags, opened by its secret only while the secret is valid.
 @Suite(.serialized)
@@ -30,7 +36,7 @@ struct CalendarFeedAPITests {
   @Test(
     "a steward's feed is valid iCalendar: in-home visits in the visiting window, owners masked, stable UIDs")
   func feedIsValid() async throws {
-    let (daemon, cast) = try await DemoDaemon.started()
+    let (daemon, cast) = try await DemoDaemon.started(FeedsDaemon.daemon)
     let secret = try await daemon.token(["--calendar", cast.steward])
     let answer = try await daemon.request(.GET, "/calendar/\(secret).ics")
     #expect(answer.status == 200, "\(answer.text)")
@@ -51,7 +57,7 @@ struct CalendarFeedAPITests {
 
   @Test("If-None-Match with the feed's ETag gets 304 and no body; another ETag gets the feed")
   func etag() async throws {
-    let (daemon, cast) = try await DemoDaemon.started()
+    let (daemon, cast) = try await DemoDaemon.started(FeedsDaemon.daemon)
     let secret = try await daemon.token(["--calendar", cast.steward])
     let first = try await daemon.request(.GET, "/calendar/\(secret).ics")
     let etag = try #require(first.headers.first(name: "ETag"))
@@ -68,7 +74,7 @@ struct CalendarFeedAPITests {
   @Test(
     "a revoked secret, a bearer token's secret and a made-up one all get 404; the feed's secret is no bearer")
   func secrets() async throws {
-    let (daemon, cast) = try await DemoDaemon.started()
+    let (daemon, cast) = try await DemoDaemon.started(FeedsDaemon.daemon)
     let secret = try await daemon.token(["--calendar", cast.steward])
     #expect(try await daemon.request(.GET, "/calendar/\(secret).ics").status == 200)
     #expect(try await daemon.request(.GET, "/api/v1/me", token: secret).status == 401)

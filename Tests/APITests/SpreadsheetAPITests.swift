@@ -20,7 +20,7 @@ struct SpreadsheetAPITests {
 
   @Test("the register with Accept .xlsx is a workbook holding the register's headers and the JSON's rows")
   func registerWorkbook() async throws {
-    let (daemon, _) = try await DemoDaemon.started()
+    let (daemon, _) = try await DemoDaemon.started(FeedsDaemon.daemon)
     let operations = try await daemon.token(["--operations"])
     // Last month: the demo's visits are in the past.
     let month = String(DemoDaemon.localTime(minutesAgo: 60 * 24 * 31).prefix(7))

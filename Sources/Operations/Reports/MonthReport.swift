@@ -22,7 +22,8 @@ public struct MonthReport {
 
   /// The reports of `month` as of `asOf` (by default today, or the month's last day once it is over, or its
   /// first before it starts) at `now`; with `withPlan` the tasks are read too (spot check and summary need
-  /// them), re-planned first unless `stored`; with `withVisitTexts` the month's visits' texts too (the register).
+  /// them), re-planned first unless `stored`; with `withVisitTexts` (the register) the month's visits' texts too,
+  /// and without `withPlan` then only the facts of the households visited in the month.
   public static func load(
     store: any FactStore, rules: RuleSet, month: YearMonth, asOf: LocalDate?, project: String?,
     contacts: ContactStyle, withPlan: Bool, stored: Bool, now: Date, withVisitTexts: Bool = false
@@ -32,9 +33,17 @@ public struct MonthReport {
     let day = asOf ?? min(max(today, month.firstDay), month.lastDay)
     // A day before today is seen as of its end; today is seen now (and a re-plan then stored).
     let clock = day >= today ? nil : day.adding(days: 1).startInstant(in: zone).addingTimeInterval(-1)
-    let current = try CurrentPlan.load(
-      store: store, rules: rules, at: clock ?? now, year: month.year, refresh: !stored && withPlan,
-      persist: clock == nil, withTasks: withPlan)
+    let current: CurrentPlan
+    if withVisitTexts && !withPlan {
+      // The register: only the visited households' facts. A day either side covers every project's zone.
+      current = try CurrentPlan.visited(
+        store: store, rules: rules, from: month.firstDay.adding(days: -1).startInstant(in: zone),
+        until: month.lastDay.adding(days: 2).startInstant(in: zone), at: clock ?? now)
+    } else {
+      current = try CurrentPlan.load(
+        store: store, rules: rules, at: clock ?? now, year: month.year, refresh: !stored && withPlan,
+        persist: clock == nil, withTasks: withPlan)
+    }
     if let project, current.facts.projects[project] == nil {
       throw OperationError("'\(project)' is not a known project")
     }
