@@ -44,6 +44,29 @@ import Testing
     #expect(cell("业主").contains("*"), "the owner is masked")
   }
 
+  @Test func theTaskListAndTheMonthPlanAreWorkbooksOfTheirRows() throws {
+    let cli = CLI()
+    try cli.importDemo(households: 60, asOf: ShanghaiDay.endOfPreviousMonth(ShanghaiDay.text(0)))
+    let listed = try JSONSerialization.jsonObject(with: cli.db(["tasks", "--state", "open", "--json"]).bytes)
+    let tasks = try #require(listed as? [[String: Any]]).compactMap { $0["task"] as? [String: Any] }
+    let first = try #require(tasks.first)
+    let tasksFile = cli.folder + "/tasks.xlsx"
+    try #require(cli.db(["tasks", "--state", "open", "--xlsx", tasksFile]).status == 0)
+    let rows = try Self.cells(tasksFile)
+    #expect(rows.first?.first == "task")
+    #expect(rows.count == tasks.count + 1)
+    #expect(rows.contains { $0.first == first["id"] as? String })
+
+    let month = try #require(first["plannedMonth"] as? String)
+    let steward = try #require(first["assignee"] as? String)
+    let planFile = cli.folder + "/plan.xlsx"
+    try #require(cli.db(["plan", "--month", month, "--steward", steward, "--xlsx", planFile]).status == 0)
+    let plan = try Self.cells(planFile)
+    #expect(
+      plan.first == ["project", "building", "household", "room", "owner", "phone", "task", "state", "why"])
+    #expect(plan.contains { $0.count > 6 && $0[6] == first["id"] as? String })
+  }
+
   /// The cells of the workbook's first sheet, read with `scripts/xlsx-cells.py`.
   static func cells(_ file: String) throws -> [[String]] {
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
