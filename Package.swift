@@ -44,6 +44,9 @@ let package = Package(
       dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
     ),
     .target(name: "CalendarSpec"),
+    .target(name: "ICalendar", dependencies: ["CalendarSpec"]),
+    .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+    .target(name: "Spreadsheets", dependencies: ["CXLSXWriter"]),
     .target(
       name: "Policy",
       dependencies: ["CalendarSpec", .product(name: "TOMLKit", package: "TOMLKit")]
@@ -61,7 +64,7 @@ let package = Package(
     .target(
       name: "Operations",
       dependencies: [
-        "Store", "Messages", "Planner", "Policy", "CalendarSpec",
+        "Store", "Messages", "Planner", "Policy", "CalendarSpec", "ICalendar", "Spreadsheets",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
@@ -79,7 +82,7 @@ let package = Package(
     .target(
       name: "HTTPAPI",
       dependencies: [
-        "Store", "Operations", "Planner", "Policy", "CalendarSpec", "Systemd",
+        "Store", "Operations", "Planner", "Policy", "CalendarSpec", "Systemd", "ICalendar", "Spreadsheets",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Metrics", package: "swift-metrics"),
@@ -135,13 +138,17 @@ let package = Package(
         "Operations",
         "Delivery",
         "Control",
+        "Spreadsheets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/visitctl"
     ),
     .executableTarget(
       name: "visitbench",
-      dependencies: ["Planner", "Policy", "Store", "StoreSQLite", "Operations", "CalendarSpec"]),
+      dependencies: [
+        "Planner", "Policy", "Store", "StoreSQLite", "Operations", "CalendarSpec", "ICalendar",
+        "Spreadsheets",
+      ]),
     .testTarget(name: "CLITests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "CalendarSpecTests", dependencies: ["CalendarSpec"], resources: [.copy("Fixtures")]),
     .target(name: "TestSupport", path: "Tests/Support"),
@@ -166,6 +173,8 @@ let package = Package(
       name: "HTTPAPITests",
       dependencies: ["HTTPAPI", "Store", "StoreSQLite", "Operations", "Planner", "Policy", "CalendarSpec"]),
     .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
+    .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "CalendarSpec"]),
+    .testTarget(name: "SpreadsheetsTests", dependencies: ["Spreadsheets"]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "Policy", "CalendarSpec"]),
     .executableTarget(
       name: "visitd-bench-delivery",

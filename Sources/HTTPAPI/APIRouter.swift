@@ -4,7 +4,8 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 
 /// The routes: the contract at `/openapi.yaml`, its operations under `/api/v1`, each behind the limits and the
-/// token check, every failure a problem document; and the web app's pages under `/app`.
+/// token check, the stewards' calendar feeds at `/calendar/SECRET.ics`, every failure a problem document; and the
+/// web app's pages under `/app`.
 enum APIRouter {
   /// Bodies larger than this are refused (413): a visit with all its remarks is a few kilobytes.
   static let maxBody = 1 << 20
@@ -25,6 +26,7 @@ enum APIRouter {
         status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
         body: ResponseBody(byteBuffer: ByteBuffer(bytes: PackageResources.openapi_yaml)))
     }
+    CalendarFeedRoute.add(to: router, environment: environment)
     if let registry = environment.metrics {
       router.get("/metrics") { _, _ in try await MetricsPage.render(registry, environment: environment) }
     }

@@ -3,7 +3,7 @@ import Hummingbird
 import Operations
 import Store
 
-/// Requires a valid bearer token on every `/api/` request and makes its caller known to the operations.
+/// Requires a valid bearer token (never a calendar secret) on every `/api/` request and makes its caller known to the operations.
 struct BearerAuthentication<Context: RequestContext>: RouterMiddleware {
   /// Where tokens are looked up.
   let environment: APIEnvironment
@@ -22,7 +22,8 @@ struct BearerAuthentication<Context: RequestContext>: RouterMiddleware {
     let token = try await environment.blocking {
       try AccessTokens.authenticate(secret: secret, store: store, clock: now)
     }
-    guard let token else { throw Problem.unauthenticated }
+    // A calendar secret travels in URLs: it reads its feed and is never a bearer token.
+    guard let token, !token.principal.isCalendar else { throw Problem.unauthenticated }
     return try await Caller.$current.withValue(Caller(token: token)) {
       try await next(request, context)
     }

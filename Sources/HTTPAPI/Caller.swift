@@ -34,6 +34,7 @@ extension Principal {
     case .lead(let project): household.project == project
     case .operations, .admin: true
     case .integration(_, let scopes): scopes.contains(.reportsRead)
+    case .calendar: false
     }
   }
 
@@ -43,7 +44,7 @@ extension Principal {
     case .steward(let id): household.steward == id
     case .lead(let project): household.project == project
     case .operations: true
-    case .admin, .integration: false
+    case .admin, .integration, .calendar: false
     }
   }
 
@@ -54,6 +55,7 @@ extension Principal {
     case .lead: false
     case .operations, .admin: true
     case .integration(_, let scopes): scopes.contains(.visitsWrite)
+    case .calendar: false
     }
   }
 
@@ -61,7 +63,7 @@ extension Principal {
   var mayVoid: Bool {
     switch self {
     case .operations, .admin: true
-    case .steward, .lead, .integration: false
+    case .steward, .lead, .integration, .calendar: false
     }
   }
 
@@ -72,6 +74,7 @@ extension Principal {
     case .lead(let project): (nil, project)
     case .operations, .admin: nil
     case .integration(_, let scopes): scopes.contains(.reportsRead) ? nil : ("", "")
+    case .calendar: ("", "")
     }
   }
 
@@ -83,6 +86,7 @@ extension Principal {
     case .lead: false
     case .operations, .admin: true
     case .integration(_, let scopes): scopes.contains(.eventsWrite)
+    case .calendar: false
     }
   }
 
@@ -91,7 +95,7 @@ extension Principal {
     switch self {
     case .operations, .admin: true
     case .integration(_, let scopes): scopes.contains(.eventsWrite)
-    case .steward, .lead: false
+    case .steward, .lead, .calendar: false
     }
   }
 
@@ -100,7 +104,7 @@ extension Principal {
     switch self {
     case .lead(let own): own == project
     case .operations, .admin: true
-    case .steward, .integration: false
+    case .steward, .integration, .calendar: false
     }
   }
 
@@ -108,7 +112,7 @@ extension Principal {
   var mayCreateCampaign: Bool {
     switch self {
     case .operations, .admin: true
-    case .steward, .lead, .integration: false
+    case .steward, .lead, .integration, .calendar: false
     }
   }
 
@@ -121,6 +125,7 @@ extension Principal {
     case .operations, .admin: return nil
     case .integration(_, let scopes) where scopes.contains(.reportsRead): return nil
     case .integration: throw Problem.forbidden("the token lacks the scope reports:read")
+    case .calendar: throw Problem.forbidden("a calendar secret reads only its feed")
     }
   }
 
@@ -136,6 +141,7 @@ extension Principal {
       }
       return own
     case .steward: throw Problem.forbidden("stewards do not read reports")
+    case .calendar: throw Problem.forbidden("a calendar secret reads only its feed")
     }
   }
 

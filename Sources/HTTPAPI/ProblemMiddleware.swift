@@ -20,7 +20,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
       if problem.status.kind == .serverError {
         logger.error(
           "request failed",
-          metadata: ["method": "\(request.method)", "path": "\(request.uri.path)", "error": "\(error)"]
+          metadata: [
+            "method": "\(request.method)", "path": "\(CalendarFeedRoute.loggable(request.uri.path))",
+            "error": "\(error)",
+          ]
         )
       }
       return problem.response

@@ -1,6 +1,7 @@
 import Foundation
 import OpenAPIRuntime
 import Operations
+import Spreadsheets
 import Store
 
 extension APIHandlers {
@@ -14,7 +15,7 @@ extension APIHandlers {
     guard let kind = ReportKind(rawValue: input.path.kind.rawValue) else {
       throw Problem.invalid("kind", "'\(input.path.kind.rawValue)' is not a report")
     }
-    let csv = ReportFormat.wantsCSV(input.headers.accept)
+    let format = ReportFormat.preferred(input.headers.accept)
     let rules = try environment.requireRules()
     let store = environment.store
     let clock = environment.clock()
@@ -23,14 +24,25 @@ extension APIHandlers {
       do {
         report = try MonthReport.load(
           store: store, rules: rules, month: month, asOf: nil, project: project,
-          contacts: ContactStyle(showContact: false), withPlan: kind.needsPlan, stored: false, now: clock)
+          contacts: ContactStyle(showContact: false), withPlan: kind.needsPlan, stored: false, now: clock,
+          withVisitTexts: kind == .register)
       } catch let error as OperationError {
         throw Problem.notFound(error.description)
       }
       let output = kind.build(report)
-      return (report.asOf.description, csv ? output.csv : try ReportFormat.json(output.document))
+      switch format {
+      case .json: return (report.asOf.description, try ReportFormat.json(output.document))
+      case .csv: return (report.asOf.description, output.csv)
+      case .xlsx: return (report.asOf.description, try Workbook.bytes(output.sheets))
+      }
     }
-    if csv { return .ok(.init(body: .csv(HTTPBody(made.body)))) }
+    switch format {
+    case .json: break
+    case .csv: return .ok(.init(body: .csv(HTTPBody(made.body))))
+    case .xlsx:
+      return .ok(
+        .init(body: .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet(HTTPBody(made.body))))
+    }
     let document = try JSONDecoder().decode(OpenAPIValueContainer.self, from: Data(made.body))
     return .ok(
       .init(
@@ -41,23 +53,26 @@ extension APIHandlers {
   }
 }
 
-/// How a report is sent: JSON unless the client prefers CSV.
+/// How a report is sent: JSON unless the client prefers CSV or an Excel workbook.
 enum ReportFormat {
-  /// Whether the first of JSON and CSV in `accept`, by quality, is CSV.
-  static func wantsCSV(_ accept: [AcceptHeaderContentType<Operations.MonthReport.AcceptableContentType>])
-    -> Bool
+  case json, csv, xlsx
+
+  /// The first of JSON, CSV and .xlsx in `accept`, by quality; JSON when none is named.
+  static func preferred(_ accept: [AcceptHeaderContentType<Operations.MonthReport.AcceptableContentType>])
+    -> ReportFormat
   {
     let ranked = accept.enumerated().sorted {
       ($0.element.quality.doubleValue, -$0.offset) > ($1.element.quality.doubleValue, -$1.offset)
     }
     for entry in ranked {
       switch entry.element.contentType {
-      case .json: return false
-      case .csv: return true
+      case .json: return .json
+      case .csv: return .csv
+      case .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet: return .xlsx
       case .other, .applicationProblemJson: continue
       }
     }
-    return false
+    return .json
   }
 
   /// `document` as JSON, as `visitctl report --json` prints it.

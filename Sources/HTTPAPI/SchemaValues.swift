@@ -97,6 +97,8 @@ extension Components.Schemas.Caller {
       self.init(
         token: token.id, role: .integration, integration: name,
         scopes: scopes.map(\.rawValue).sorted().compactMap(Components.Schemas.Scope.init(rawValue:)))
+    // Never a caller: BearerAuthentication refuses calendar secrets. Shown as the steward whose feed it reads.
+    case .calendar(let id): self.init(token: token.id, role: .steward, steward: id)
     }
   }
 }

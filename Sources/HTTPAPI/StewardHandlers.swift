@@ -15,6 +15,7 @@ extension APIHandlers {
     case .operations, .admin: break
     case .integration(_, let scopes) where scopes.contains(.reportsRead): break
     case .integration: throw Problem.forbidden("the token lacks the scope reports:read")
+    case .calendar: throw Problem.forbidden("a calendar secret reads only its feed")
     }
     let rules = try environment.requireRules()
     let store = environment.store

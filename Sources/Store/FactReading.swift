@@ -1,4 +1,5 @@
 import CalendarSpec
+import Foundation
 import Planner
 
 /// Reads facts and tasks on one consistent view: a read snapshot, or the write transaction in hand.
@@ -42,7 +43,28 @@ public protocol FactReading {
   /// day, the last day (grace included; nil while open-ended), and how many tasks have it.
   func forEachUnsettledWindow(_ body: (String, LocalDate, LocalDate?, Int) throws -> Void) throws
 
+  /// The households with a visit or attempt (voided ones included) from `start` up to `end`.
+  func householdsVisited(from start: Date, until end: Date) throws -> [String]
+
+  /// The texts behind what `visits` captured (information by field, and each feedback item's text in order), by
+  /// visit id; a visit without texts is left out.
+  func visitTexts(_ visits: [String]) throws -> [String: VisitTexts]
+
   /// A load that stores a whole plan as it is made, when this reader is a write that will store the plan and
   /// the task table is empty; nil otherwise.
   func firstPlanLoad() throws -> (any FirstPlanLoad)?
+}
+
+/// The texts a visit captured: what the planner's `Captured` only flags.
+public struct VisitTexts: Sendable, Hashable {
+  /// Owner and family information, by field.
+  public var details: [InfoField: String] = [:]
+  /// The text of each need and piece of feedback, parallel to `Captured.feedback`.
+  public var feedback: [String] = []
+
+  /// Texts of a visit.
+  public init(details: [InfoField: String] = [:], feedback: [String] = []) {
+    self.details = details
+    self.feedback = feedback
+  }
 }

@@ -85,5 +85,5 @@ public protocol ScheduleRunStore: Sendable {
 }
 
 /// Everything a daemon keeps in one database: facts and tasks, the outbox, schedule runs, tokens and the access
-/// log.
-public typealias Storage = FactStore & OutboxStore & ScheduleRunStore & AccessStore
+/// log, the calendar events' revisions.
+public typealias Storage = FactStore & OutboxStore & ScheduleRunStore & AccessStore & CalendarEventStore

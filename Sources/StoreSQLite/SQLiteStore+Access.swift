@@ -152,7 +152,7 @@ extension SQLiteStore: AccessStore {
     guard let set = Scope.set(text: scopes), let principal = Principal(identity: identity, scopes: set) else {
       throw StoreError(
         "\(place): principal '\(identity)' with scopes '\(scopes)' is not one of steward:ID, lead:PROJECT, "
-          + "operations, admin, integration:NAME with scopes \(Scope.allCases.map(\.rawValue))")
+          + "operations, admin, calendar:S, integration:NAME with scopes \(Scope.allCases.map(\.rawValue))")
     }
     return principal
   }

@@ -13,6 +13,7 @@ enum Schema {
     migrator.registerMigration("v5", migrate: v5)
     migrator.registerMigration("v6", migrate: v6)
     migrator.registerMigration("v7", migrate: v7)
+    migrator.registerMigration("v8", migrate: v8)
     return migrator
   }
 
@@ -116,6 +117,18 @@ enum Schema {
         CREATE TABLE idempotent_answer (
           token TEXT NOT NULL, key TEXT NOT NULL, request_digest TEXT NOT NULL, status INTEGER NOT NULL,
           body BLOB NOT NULL, at REAL NOT NULL, PRIMARY KEY (token, key));
+        """)
+  }
+
+  /// v8: where each task's calendar event was last published (`placement`, as the feed words it), its
+  /// SEQUENCE and when it last moved; rows of settled tasks stay (a few bytes each) so an id is never reused
+  /// at sequence 0.
+  private static func v8(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE calendar_event (
+          task TEXT PRIMARY KEY, placement TEXT NOT NULL, sequence INTEGER NOT NULL, changed REAL NOT NULL)
+          WITHOUT ROWID;
         """)
   }
 

@@ -19,6 +19,29 @@ struct StoreReader: FactReading {
     return try TaskRows.BulkLoad(db)
   }
 
+  func householdsVisited(from start: Date, until end: Date) throws -> [String] {
+    try String.fetchAll(
+      db, sql: "SELECT DISTINCT household FROM visit WHERE at >= ? AND at < ?",
+      arguments: [start.timeIntervalSince1970, end.timeIntervalSince1970])
+  }
+
+  func visitTexts(_ visits: [String]) throws -> [String: VisitTexts] {
+    let info = try db.cachedStatement(sql: "SELECT field, value FROM visit_info WHERE visit = ?")
+    let feedback = try db.cachedStatement(
+      sql: "SELECT text FROM visit_feedback WHERE visit = ? ORDER BY position")
+    var found: [String: VisitTexts] = [:]
+    for visit in visits {
+      var texts = VisitTexts()
+      let fields = try Row.fetchCursor(info, arguments: [visit])
+      while let row = try fields.next() {
+        if let field = InfoField(rawValue: row[0]) { texts.details[field] = row[1] }
+      }
+      texts.feedback = try String.fetchAll(feedback, arguments: [visit])
+      if !texts.details.isEmpty || !texts.feedback.isEmpty { found[visit] = texts }
+    }
+    return found
+  }
+
   func loadFacts() throws -> Facts {
     // In the order written: `Facts` indexes them, input order does not matter.
     try FactLoader(db: db, written: written.map { ($0.households, $0.visits) }).load()

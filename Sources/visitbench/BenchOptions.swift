@@ -18,10 +18,12 @@ struct BenchOptions {
   var planner = true
   /// Whether to run the store part.
   var store = true
+  /// An existing database to run the feeds benchmark on (the ICS feed, the .xlsx register) instead.
+  var feedsDatabase: String?
 
   static let usage = """
     usage: visitbench [--households N] [--projects P] [--events E] [--runs R] [--rules DIR] [--work DIR]
-                      [--planner-only | --store-only]
+                      [--planner-only | --store-only | --feeds-db FILE]
     """
 
   /// Reads the arguments; throws a message for anything unknown.
@@ -37,6 +39,7 @@ struct BenchOptions {
       case "--work": work = try Self.text(flag, rest.popFirst())
       case "--planner-only": store = false
       case "--store-only": planner = false
+      case "--feeds-db": feedsDatabase = try Self.text(flag, rest.popFirst())
       default: throw BenchError("unknown argument \(flag)\n\(Self.usage)")
       }
     }

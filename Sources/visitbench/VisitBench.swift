@@ -9,6 +9,9 @@ enum VisitBench {
       let options = try BenchOptions(Array(CommandLine.arguments.dropFirst()))
       let rules = try PolicyLoader.load(RuleSource(directories: [options.rules])).get()
       print("visitbench on \(ProcessInfo.processInfo.activeProcessorCount) CPU(s)")
+      if let database = options.feedsDatabase {
+        return try FeedsBench(options: options, rules: rules, database: database).run()
+      }
       if options.planner { PlannerBench(options: options, rules: rules).run() }
       if options.store { try StoreBench(options: options, visitctl: visitctl()).run() }
     } catch {

@@ -4,6 +4,7 @@ import Foundation
 import Operations
 import Planner
 import Policy
+import Spreadsheets
 import Store
 
 /// `visitctl plan --month YYYY-MM`: the visit plan (访谈计划表) per steward and building.
@@ -26,6 +27,16 @@ struct PlanCommand: ParsableCommand {
   @Flag(help: "Print JSON instead of text.")
   var json = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Write an Excel workbook (.xlsx), a sheet per steward, to FILE instead of printing.", valueName: "file")
+  )
+  var xlsx: String?
+
+  func validate() throws {
+    guard !(json && xlsx != nil) else { throw ValidationError("--json and --xlsx exclude each other") }
+  }
+
   func run() throws {
     let month = try DateArguments.month(month)
     let filter = TaskFilter(project: project, steward: steward)
@@ -33,7 +44,9 @@ struct PlanCommand: ParsableCommand {
     let current = try options.currentPlan(year: month.year, scope: scope)
     let tasks = filter.tasks(in: current.plan).filter { $0.plannedMonth == month && $0.state != .cancelled }
     let sheets = MonthSheet.sheets(tasks, month: month, current: current, contacts: options.contacts)
-    if json {
+    if let xlsx {
+      try Workbook.write(sheets.map(\.sheet), to: xlsx)
+    } else if json {
       print(try JSONText.encode(sheets))
     } else {
       print(sheets.isEmpty ? "no visits planned in \(month)" : sheets.map(\.text).joined(separator: "\n\n"))
@@ -43,6 +56,25 @@ struct PlanCommand: ParsableCommand {
 }
 
 extension MonthSheet {
+  /// The sheet as a worksheet: one row per visit owed, building by building.
+  var sheet: SheetTable {
+    var rows: [[String]] = []
+    for building in buildings {
+      for household in building.households {
+        for visit in household.visits {
+          rows.append([
+            building.project, building.building, household.household, household.room, household.owner,
+            household.phone, visit.task, visit.state, visit.why,
+          ])
+        }
+      }
+    }
+    return SheetTable(
+      name: "\(steward) \(name)",
+      headers: ["project", "building", "household", "room", "owner", "phone", "task", "state", "why"],
+      rows: rows)
+  }
+
   /// The sheet as text.
   var text: String {
     let households = buildings.reduce(0) { $0 + $1.households.count }

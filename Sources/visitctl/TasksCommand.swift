@@ -3,6 +3,7 @@ import CalendarSpec
 import Foundation
 import Operations
 import Planner
+import Spreadsheets
 import Store
 
 /// `visitctl tasks`: the tasks owed, filtered by project, steward, state, due date or planned month.
@@ -30,6 +31,14 @@ struct TasksCommand: ParsableCommand {
   @Flag(help: "Print JSON instead of a table.")
   var json = false
 
+  @Option(
+    help: ArgumentHelp("Write an Excel workbook (.xlsx) to FILE instead of printing.", valueName: "file"))
+  var xlsx: String?
+
+  func validate() throws {
+    guard !(json && xlsx != nil) else { throw ValidationError("--json and --xlsx exclude each other") }
+  }
+
   func run() throws {
     let filter = try TaskFilter.parsing(
       project: project, steward: steward, state: state, dueBefore: dueBefore, month: month)
@@ -38,7 +47,10 @@ struct TasksCommand: ParsableCommand {
     let rows = listed.map {
       TaskListing($0, household: current.facts.households[$0.household], options.contacts)
     }
-    if json {
+    if let xlsx {
+      let table = TaskListing.table(rows)
+      try Workbook.write([SheetTable(name: "tasks", headers: table.headers, rows: table.rows)], to: xlsx)
+    } else if json {
       print(try JSONText.encode(rows))
     } else {
       TableOutput.printText([TaskListing.table(rows)])

@@ -3,10 +3,12 @@ import Foundation
 import Operations
 import Store
 
-/// `visitctl token`: issues, lists and revokes the bearer tokens of the HTTP API.
+/// `visitctl token`: issues, lists and revokes the bearer tokens of the HTTP API and the calendar feeds' secrets.
 struct TokenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "token", abstract: "Issue, list and revoke the bearer tokens of the HTTP API.",
+    commandName: "token",
+    abstract:
+      "Issue, list and revoke the bearer tokens of the HTTP API, the calendar feeds and the web app's sign-in links.",
     subcommands: [TokenIssue.self, TokenLink.self, TokenList.self, TokenRevoke.self],
     defaultSubcommand: TokenList.self)
 }
@@ -71,12 +73,17 @@ struct TokenLink: ParsableCommand {
   }
 }
 
-/// `visitctl token issue --steward S | --lead PROJECT | --operations | --admin | --integration NAME --scope …`.
+/// `visitctl token issue --steward S | --lead PROJECT | --operations | --admin | --integration NAME --scope … |
+/// --calendar S`.
 struct TokenIssue: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "issue",
     abstract: "Issue a token for one role and print its secret, once.",
-    discussion: "Only the secret's SHA-256 is stored: a lost secret is revoked and a new token issued.")
+    discussion: """
+      Only the secret's SHA-256 is stored: a lost secret is revoked and a new token issued. A --calendar secret \
+      is not a bearer token: it opens one steward's feed at /calendar/SECRET.ics and nothing else; to rotate it, \
+      issue a new one and revoke the old.
+      """)
 
   @Option(help: "For a steward (their areas' households), by steward id.")
   var steward: String?
@@ -101,6 +108,11 @@ struct TokenIssue: ParsableCommand {
       "What the integration may do: \(Scope.allCases.map(\.rawValue).joined(separator: ", ")); repeatable.")
   var scopes: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "For a steward's calendar feed (/calendar/SECRET.ics), by steward id.", valueName: "steward"))
+  var calendar: String?
+
   @Option(help: "Days until the token stops working (default: never).")
   var expires: Int?
 
@@ -109,12 +121,13 @@ struct TokenIssue: ParsableCommand {
   func validate() throws {
     let given: KeyValuePairs<String, Bool> = [
       "--steward": steward != nil, "--lead": lead != nil, "--operations": operations, "--admin": admin,
-      "--integration": integration != nil,
+      "--integration": integration != nil, "--calendar": calendar != nil,
     ]
     let chosen = given.filter(\.value).map(\.key)
     guard chosen.count == 1 else {
       throw ValidationError(
-        "give exactly one role: --steward ID, --lead PROJECT, --operations, --admin or --integration NAME; "
+        "give exactly one role: --steward ID, --lead PROJECT, --operations, --admin, --integration NAME "
+          + "or --calendar STEWARD; "
           + (chosen.isEmpty ? "none was given" : "got \(chosen.joined(separator: " and "))"))
     }
     if let expires, expires < 1 {
@@ -131,6 +144,9 @@ struct TokenIssue: ParsableCommand {
     let (secret, record) = try AccessTokens.issue(
       principal, expiresIn: expires, store: database, clock: Date())
     print(secret)
+    if case .calendar = record.principal {
+      standardError("visitctl: the feed is at /calendar/\(secret).ics on the daemon's HTTP address")
+    }
     let until = record.expires.map { "until \($0.formatted(.iso8601))" } ?? "without expiry"
     standardError(
       "visitctl: issued \(record.id) for \(record.principal), \(until); "
@@ -151,6 +167,13 @@ struct TokenIssue: ParsableCommand {
         throw ValidationError("--lead '\(lead)': no such project in the database; import projects first")
       }
       return .lead(project: lead)
+    }
+    if let calendar {
+      guard catalog.stewards.contains(calendar) else {
+        throw ValidationError(
+          "--calendar '\(calendar)': no such steward in the database; import stewards first")
+      }
+      return .calendar(steward: calendar)
     }
     if let integration { return .integration(name: integration, scopes: try scopeSet()) }
     return operations ? .operations : .admin

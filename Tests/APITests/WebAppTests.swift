@@ -115,7 +115,7 @@ struct WebAppTests {
     #expect(household.status == 200)
     #expect(household.text.contains("<h1>访前准备</h1>") && household.text.contains("最近联系"))
     #expect(household.text.contains("采集：兴趣爱好") && household.text.contains("工单：访谈-20261205-01"))
-    #expect(household.text.contains("入户 · 基础 · 产权人 · 已访"), "the visit just recorded, in Chinese")
+    #expect(household.text.contains("入户 · 基础访谈 · 产权人 · 已访"), "the visit just recorded, in Chinese")
     #expect(!household.text.contains("in-home") && !household.text.contains("reached"))
   }
 

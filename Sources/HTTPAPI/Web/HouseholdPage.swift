@@ -31,7 +31,7 @@ struct HouseholdPage {
         let channels =
           rule.map { rule in state.map { rule.channels.allowed(for: $0) } ?? rule.channels.all } ?? []
         return [
-          "rule": rule?.title ?? task.rule, "state": Self.words[task.state] ?? task.state.rawValue,
+          "rule": rule?.title ?? task.rule, "state": ValueWords.chinese(task.state),
           "overdue": task.state == .overdue,
           "kind": rule.map { ValueWords.chinese($0.kind) } ?? "",
           "channels": Channel.allCases.filter(channels.contains).map(ValueWords.chinese).joined(
@@ -106,10 +106,4 @@ struct HouseholdPage {
   }
 
   private static func day(_ day: LocalDate) -> String { "\(day.year)年\(day.month)月\(day.day)日" }
-
-  /// Task states in words.
-  private static let words: [TaskState: String] = [
-    .planned: "计划中", .open: "待访", .overdue: "逾期", .done: "已完成", .late: "逾期完成", .waived: "已豁免",
-    .cancelled: "已取消", .missed: "未完成",
-  ]
 }

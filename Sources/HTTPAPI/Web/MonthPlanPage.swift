@@ -42,7 +42,7 @@ struct MonthPlanPage {
           "place": place(task),
           "owner": household.map { Masking.name($0.owner.surname + $0.owner.name) } ?? "",
           "rule": current.rules.rule(task.rule)?.title ?? task.rule,
-          "state": Self.state(task.state), "settled": task.state.isSettled,
+          "state": ValueWords.chinese(task.state), "settled": task.state.isSettled,
           "steward": current.facts.stewards[task.assignee]?.name ?? task.assignee,
         ]
       }
@@ -77,17 +77,4 @@ struct MonthPlanPage {
   }
 
   private func place(_ task: VisitTask) -> String { LeadPage.place(of: task.household, current.facts) }
-
-  private static func state(_ state: TaskState) -> String {
-    switch state {
-    case .planned: "计划中"
-    case .open: "待访"
-    case .overdue: "逾期"
-    case .done: "已完成"
-    case .late: "逾期完成"
-    case .waived: "已豁免"
-    case .cancelled: "已取消"
-    case .missed: "未完成"
-    }
-  }
 }

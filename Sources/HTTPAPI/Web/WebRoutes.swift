@@ -48,7 +48,7 @@ struct WebRoutes: Sendable {
     switch visitor.principal {
     case .steward: return WebPages.redirect(to: "/app/today")
     case .lead: return WebPages.redirect(to: "/app/lead")
-    case .operations, .admin, .integration: return WebPages.redirect(to: "/app/ops")
+    case .operations, .admin, .integration, .calendar: return WebPages.redirect(to: "/app/ops")
     }
   }
 
@@ -154,7 +154,7 @@ struct WebRoutes: Sendable {
       case .steward(let id) where id == steward: mayCall = true
       case .lead(let project) where project == household.project: mayCall = false
       case .operations, .admin: mayCall = false
-      case .steward, .lead, .integration: return nil
+      case .steward, .lead, .integration, .calendar: return nil
       }
       if mayCall, !household.owner.phone.isEmpty {
         // The whole number goes into a tel: link: a read of the owner's contact, logged before it is shown.
@@ -188,7 +188,7 @@ struct WebRoutes: Sendable {
     switch visitor.principal {
     case .lead(let project): project
     case .operations, .admin: request.uri.queryParameters.get("project")
-    case .steward, .integration: nil
+    case .steward, .integration, .calendar: nil
     }
   }
 
@@ -256,7 +256,7 @@ struct WebRoutes: Sendable {
     guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
     switch visitor.principal {
     case .operations, .admin: break
-    case .steward, .lead, .integration: return notForRole("月度汇总")
+    case .steward, .lead, .integration, .calendar: return notForRole("月度汇总")
     }
     let rules = try environment.requireRules()
     guard let month = month(request, rules: rules) else { return badMonth() }

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import Store
 
-/// Issuing, checking and revoking bearer tokens; only a token's hash is ever stored.
+/// Issuing, checking and revoking bearer tokens and calendar-feed secrets; only a token's hash is ever stored.
 public enum AccessTokens {
   /// What starts every secret, so that a leaked one is recognised (by people and secret scanners).
   public static let secretPrefix = "vd_"
@@ -76,7 +76,7 @@ public enum AccessTokens {
   /// without scopes.
   private static func check(_ principal: Principal) throws {
     switch principal {
-    case .steward(let name), .lead(project: let name):
+    case .steward(let name), .lead(project: let name), .calendar(steward: let name):
       guard !name.isEmpty, !name.contains(where: \.isNewline) else {
         throw OperationError("\(principal.identity): the name is empty or spans lines; expected an id")
       }

@@ -72,26 +72,6 @@ public enum ValueWords {
     }
   }
 
-  /// The Chinese word for an interview kind.
-  public static func chinese(_ kind: InterviewKind) -> String {
-    switch kind {
-    case .basic: return "基础"
-    case .deep: return "深度"
-    }
-  }
-
-  /// The register's Chinese name for a captured information field.
-  public static func chinese(_ field: InfoField) -> String {
-    switch field {
-    case .name: return "姓名"
-    case .contact: return "联系方式"
-    case .gender: return "性别"
-    case .houseState: return "房屋状态"
-    case .hobbies: return "兴趣爱好"
-    case .pets: return "宠物信息"
-    }
-  }
-
   /// The Chinese word the writer uses for an interviewee.
   public static func chinese(_ interviewee: Interviewee) -> String {
     switch interviewee {
@@ -103,7 +83,7 @@ public enum ValueWords {
   }
 
   /// The Chinese word for an interview kind.
-  static func chinese(_ kind: InterviewKind) -> String { kind == .deep ? "深度访谈" : "基础访谈" }
+  public static func chinese(_ kind: InterviewKind) -> String { kind == .deep ? "深度访谈" : "基础访谈" }
 
   /// The Chinese word for a task's state.
   public static func chinese(_ state: TaskState) -> String {
@@ -120,7 +100,7 @@ public enum ValueWords {
   }
 
   /// The Chinese word for a piece of owner information.
-  static func chinese(_ field: InfoField) -> String {
+  public static func chinese(_ field: InfoField) -> String {
     switch field {
     case .name: return "姓名"
     case .contact: return "联系方式"

@@ -72,6 +72,21 @@ public struct CurrentPlan {
     return CurrentPlan(rules: rules, facts: whole.facts, planner: planner, plan: whole.plan)
   }
 
+  /// The facts of the households visited from `start` up to `end` (and every project, area and steward), with
+  /// no tasks: what the register needs, without reading a million households for a month's visits.
+  public static func visited(
+    store: any FactStore, rules: RuleSet, from start: Date, until end: Date, at clock: Date
+  )
+    throws -> CurrentPlan
+  {
+    let planner = StoredPlanning(rules: rules, clock: clock).planner
+    let facts = try store.read { reader in
+      try reader.facts(households: reader.householdsVisited(from: start, until: end))
+    }
+    return CurrentPlan(
+      rules: rules, facts: facts, planner: planner, plan: planner.restore([], facts: facts, at: clock))
+  }
+
   /// The zone of a project (the settings' zone when it names none).
   public func zone(ofProject project: String) -> TimeZone {
     facts.projects[project]?.timeZone(fallback: rules.settings.timeZone) ?? rules.settings.timeZone

@@ -17,26 +17,42 @@ public struct MonthReport {
   public let current: CurrentPlan
   /// How owners appear.
   public let contacts: ContactStyle
+  /// The texts of the month's visits (the register's), when loaded `withVisitTexts`.
+  public internal(set) var visitTexts: [String: VisitTexts] = [:]
 
   /// The reports of `month` as of `asOf` (by default today, or the month's last day once it is over, or its
   /// first before it starts) at `now`; with `withPlan` the tasks are read too (spot check and summary need
-  /// them), re-planned first unless `stored`.
+  /// them), re-planned first unless `stored`; with `withVisitTexts` (the register) the month's visits' texts too,
+  /// and without `withPlan` then only the facts of the households visited in the month.
   public static func load(
     store: any FactStore, rules: RuleSet, month: YearMonth, asOf: LocalDate?, project: String?,
-    contacts: ContactStyle, withPlan: Bool, stored: Bool, now: Date
+    contacts: ContactStyle, withPlan: Bool, stored: Bool, now: Date, withVisitTexts: Bool = false
   ) throws -> MonthReport {
     let zone = rules.settings.timeZone
     let today = LocalDate(now, in: zone)
     let day = asOf ?? min(max(today, month.firstDay), month.lastDay)
     // A day before today is seen as of its end; today is seen now (and a re-plan then stored).
     let clock = day >= today ? nil : day.adding(days: 1).startInstant(in: zone).addingTimeInterval(-1)
-    let current = try CurrentPlan.load(
-      store: store, rules: rules, at: clock ?? now, year: month.year, refresh: !stored && withPlan,
-      persist: clock == nil, withTasks: withPlan)
+    let current: CurrentPlan
+    if withVisitTexts && !withPlan {
+      // The register: only the visited households' facts. A day either side covers every project's zone.
+      current = try CurrentPlan.visited(
+        store: store, rules: rules, from: month.firstDay.adding(days: -1).startInstant(in: zone),
+        until: month.lastDay.adding(days: 2).startInstant(in: zone), at: clock ?? now)
+    } else {
+      current = try CurrentPlan.load(
+        store: store, rules: rules, at: clock ?? now, year: month.year, refresh: !stored && withPlan,
+        persist: clock == nil, withTasks: withPlan)
+    }
     if let project, current.facts.projects[project] == nil {
       throw OperationError("'\(project)' is not a known project")
     }
-    return MonthReport(month: month, asOf: day, project: project, current: current, contacts: contacts)
+    var report = MonthReport(month: month, asOf: day, project: project, current: current, contacts: contacts)
+    if withVisitTexts {
+      let ids = report.registerVisits().map(\.id)
+      report.visitTexts = try store.read { try $0.visitTexts(ids) }
+    }
+    return report
   }
 
   /// The projects reported on: the one asked for, or all.

@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheets
 
 /// A monthly report `visitctl report` prints and the API serves.
 public enum ReportKind: String, CaseIterable, Sendable {
@@ -12,6 +13,8 @@ public enum ReportKind: String, CaseIterable, Sendable {
   case ranking
   /// The reproducible sample of completed visits to call back (抽样验证).
   case sample
+  /// Every visit and attempt of the month, one row each (《客服访谈信息登记表》).
+  case register
 
   /// Whether the report reads tasks (else only facts).
   public var needsPlan: Bool { self == .spotCheck || self == .summary }
@@ -24,6 +27,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
     case .captureRate: return CaptureTables.rates(report)
     case .ranking: return CaptureTables.ranking(report)
     case .sample: return SampleTables.build(report)
+    case .register: return RegisterTables.build(report)
     }
   }
 }
@@ -43,5 +47,14 @@ public struct ReportOutput {
       table.write(to: &writer)
     }
     return writer.bytes
+  }
+
+  /// The tables as worksheets, one each, named by their titles (`sheet N` when untitled).
+  public var sheets: [SheetTable] {
+    tables.enumerated().map { index, table in
+      SheetTable(
+        name: table.title.isEmpty ? "sheet \(index + 1)" : table.title, headers: table.headers,
+        rows: table.rows)
+    }
   }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Who a bearer token speaks for.
+/// Who a token speaks for: a bearer token, or a steward's calendar feed.
 public enum Principal: Sendable, Hashable, CustomStringConvertible {
   /// A steward (管家): the households of the areas they are in charge of.
   case steward(String)
@@ -12,8 +12,10 @@ public enum Principal: Sendable, Hashable, CustomStringConvertible {
   case admin
   /// Another system (the CRM, the ticket system): only what its scopes allow.
   case integration(name: String, scopes: Set<Scope>)
+  /// A steward's calendar feed (`/calendar/SECRET.ics`): its secret reads that feed and nothing else.
+  case calendar(steward: String)
 
-  /// `steward:S`, `lead:P`, `operations`, `admin` or `integration:NAME[visits:write,…]`.
+  /// `steward:S`, `lead:P`, `operations`, `admin`, `integration:NAME[visits:write,…]` or `calendar:S`.
   public var description: String {
     switch self {
     case .steward(let id): "steward:\(id)"
@@ -22,6 +24,7 @@ public enum Principal: Sendable, Hashable, CustomStringConvertible {
     case .admin: "admin"
     case .integration(let name, let scopes):
       "integration:\(name)[\(scopes.map(\.rawValue).sorted().joined(separator: ","))]"
+    case .calendar(let steward): "calendar:\(steward)"
     }
   }
 }
@@ -46,7 +49,7 @@ public enum TokenKind: String, Sendable, CaseIterable {
   case session = "ses"
 }
 
-/// A bearer token as stored: everything but its secret, of which only a hash is kept.
+/// A token as stored: everything but its secret, of which only a hash is kept.
 public struct TokenRecord: Sendable, Hashable {
   /// The token's public id (`tok-…`), for listing and revoking.
   public let id: String

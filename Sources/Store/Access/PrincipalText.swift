@@ -1,7 +1,7 @@
 import Foundation
 
 extension Principal {
-  /// What the principal is without its scopes: `steward:S`, `lead:P`, `operations`, `admin`, `integration:NAME`.
+  /// What the principal is without its scopes: `steward:S`, `lead:P`, `operations`, `admin`, `integration:NAME`, `calendar:S`.
   public var identity: String {
     switch self {
     case .steward(let id): "steward:\(id)"
@@ -9,6 +9,7 @@ extension Principal {
     case .operations: "operations"
     case .admin: "admin"
     case .integration(let name, _): "integration:\(name)"
+    case .calendar(let steward): "calendar:\(steward)"
     }
   }
 
@@ -31,6 +32,7 @@ extension Principal {
     case ("steward", let name?) where scopes.isEmpty: self = .steward(name)
     case ("lead", let name?) where scopes.isEmpty: self = .lead(project: name)
     case ("integration", let name?): self = .integration(name: name, scopes: scopes)
+    case ("calendar", let name?) where scopes.isEmpty: self = .calendar(steward: name)
     default: return nil
     }
   }
@@ -62,5 +64,13 @@ extension Scope {
       scopes.insert(scope)
     }
     return scopes
+  }
+}
+
+extension Principal {
+  /// Whether this is a calendar feed's secret rather than a bearer token.
+  public var isCalendar: Bool {
+    if case .calendar = self { return true }
+    return false
   }
 }
