@@ -225,7 +225,17 @@ struct WebAppTests {
     let records = try #require(try JSONSerialization.jsonObject(with: Data(audit.utf8)) as? [[String: Any]])
     let logged = records.filter { ($0["why"] as? String) == "web 抽样回访 \(previous)" }
     #expect(logged.count >= Set(numbers).count)
+    #expect(summary.text.contains("/app/export?kind=register&amp;month="))
+    let register = try await operations.get("/app/export?kind=register&month=\(previous)")
+    #expect(register.status == 200)
+    #expect(
+      register.headers.first(name: "Content-Type")
+        == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    #expect(register.headers.first(name: "Content-Disposition")?.hasPrefix("attachment;") == true)
+    #expect(register.body.prefix(2) == Data("PK".utf8), "an OOXML zip")
+    #expect(try await operations.get("/app/export?kind=nonsense").status == 400)
     let steward = try await Self.signIn(daemon, steward: cast.steward)
+    #expect(try await steward.get("/app/export?kind=register").status == 403)
     #expect(try await steward.get("/app/ops/sample").status == 403)
     #expect(try await steward.get("/app/lead").status == 403)
   }

@@ -61,7 +61,8 @@ struct LeadPage {
       "asOf": "\(report.asOf.month)月\(report.asOf.day)日",
       "behindCount": spot.stewards.filter(\.behind).count, "behindBelow": Self.percent(spot.behindBelow),
       "stewards": rows, "hasStewards": !rows.isEmpty, "chart": chart.svg, "ranking": ranked,
-      "hasRanking": !ranked.isEmpty, "minimumInterviews": rules.minimumInterviews,
+      "hasRanking": !ranked.isEmpty, "exports": WebExport.links(month: report.month.description),
+      "minimumInterviews": rules.minimumInterviews,
     ]
   }
 

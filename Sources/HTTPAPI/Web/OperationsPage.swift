@@ -45,6 +45,7 @@ struct OperationsPage {
       "title": "月度汇总", "signedIn": true, "formToken": visitor.formToken,
       "month": "\(report.month.year)年\(report.month.month)月", "monthCode": report.month.description,
       "asOf": "\(report.asOf.month)月\(report.asOf.day)日", "projects": projects,
+      "exports": WebExport.links(month: report.month.description),
     ]
   }
 

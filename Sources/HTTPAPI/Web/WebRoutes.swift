@@ -5,6 +5,7 @@ import Logging
 import Operations
 import Planner
 import Policy
+import Spreadsheets
 import Store
 
 /// The web app under `/app`: sign-in by one-time link, the steward's 今日, and the visit form. Pages are HTML in
@@ -39,6 +40,7 @@ struct WebRoutes: Sendable {
     }
     router.get("/app/lead/plan") { request, _ in await guarded { try await monthPlan(request) } }
     router.get("/app/ops") { request, _ in await guarded { try await operations(request) } }
+    router.get("/app/export") { request, _ in await guarded { try await export(request) } }
     router.get("/app/ops/sample") { request, _ in await guarded { try await sample(request) } }
   }
 
@@ -250,6 +252,39 @@ struct WebRoutes: Sendable {
       return pages.page("plan", page.model(visitor: visitor))
     }
     return page ?? pages.message("访谈计划", "没有项目 \(project)。", status: .notFound)
+  }
+
+  private func export(_ request: Request) async throws -> Response {
+    guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
+    let project: String?
+    switch visitor.principal {
+    case .lead(let own): project = own
+    case .operations, .admin: project = nil
+    case .steward, .integration, .calendar: return notForRole("下载")
+    }
+    guard let text = request.uri.queryParameters.get("kind"), let kind = ReportKind(rawValue: String(text))
+    else {
+      return pages.message("下载", "没有这种报表。", status: .badRequest)
+    }
+    let rules = try environment.requireRules()
+    guard let month = month(request, rules: rules) else { return badMonth() }
+    let store = environment.store
+    let clock = environment.clock()
+    let bytes = try await environment.blocking { () -> [UInt8]? in
+      let report: MonthReport
+      do {
+        report = try MonthReport.load(
+          store: store, rules: rules, month: month, asOf: nil, project: project,
+          contacts: ContactStyle(showContact: false), withPlan: kind.needsPlan, stored: false, now: clock,
+          withVisitTexts: kind == .register)
+      } catch is OperationError {
+        return nil
+      }
+      return try Workbook.bytes(kind.build(report).sheets)
+    }
+    guard let bytes else { return pages.message("下载", "没有可导出的项目。", status: .notFound) }
+    return WebExport.download(
+      bytes, name: "visitd-\(kind.rawValue)-\(project.map { "\($0)-" } ?? "")\(month).xlsx")
   }
 
   private func operations(_ request: Request) async throws -> Response {
