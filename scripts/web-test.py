@@ -251,6 +251,10 @@ def main():
         assert steward in driver.page_source, f"{steward} is not on the spot check"
         check_accessible(driver, "抽查")
         screenshot(driver, "07-lead-spot-check")
+        driver.get(f"{daemon.url}/app/lead/history")
+        assert heading(driver) == "历月趋势"
+        check_accessible(driver, "历月趋势")
+        screenshot(driver, "07b-lead-history")
 
         print("== operations read the month's summary")
         driver.delete_all_cookies()

@@ -201,6 +201,11 @@ struct WebAppTests {
     let opened = try await lead.get(String(building.output.1).replacingOccurrences(of: "&amp;", with: "&"))
     #expect(opened.status == 200 && opened.text.contains("全部楼栋"))
     #expect(!opened.text.contains("tel:"))
+    let history = try await lead.get("/app/lead/history")
+    #expect(history.status == 200 && history.text.contains("<h1>历月趋势</h1>"))
+    #expect(
+      history.text.components(separatedBy: "<svg").count - 1 == 2, "the steward grid and the capture bars")
+    #expect(history.text.contains("各管家按月按时完成率") && history.text.contains("信息捕捉率（按月）"))
     #expect(try await lead.get("/app/ops/sample").status == 403)
     #expect(try await lead.get("/app/lead?month=2026-13").status == 400)
   }

@@ -40,7 +40,7 @@ public struct WebPages: Sendable {
     ("visit", PackageResources.visit_mustache), ("lead", PackageResources.lead_mustache),
     ("tasks", PackageResources.tasks_mustache), ("operations", PackageResources.operations_mustache),
     ("sample", PackageResources.sample_mustache), ("household", PackageResources.household_mustache),
-    ("plan", PackageResources.plan_mustache),
+    ("plan", PackageResources.plan_mustache), ("history", PackageResources.history_mustache),
   ]
 
   /// The `.mustache` files of `directory` by template name, with their paths.

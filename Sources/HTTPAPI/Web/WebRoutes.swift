@@ -39,6 +39,7 @@ struct WebRoutes: Sendable {
       await guarded { try await leadSteward(request, steward: context.parameters.get("steward") ?? "") }
     }
     router.get("/app/lead/plan") { request, _ in await guarded { try await monthPlan(request) } }
+    router.get("/app/lead/history") { request, _ in await guarded { try await history(request) } }
     router.get("/app/ops") { request, _ in await guarded { try await operations(request) } }
     router.get("/app/export") { request, _ in await guarded { try await export(request) } }
     router.get("/app/ops/sample") { request, _ in await guarded { try await sample(request) } }
@@ -252,6 +253,37 @@ struct WebRoutes: Sendable {
       return pages.page("plan", page.model(visitor: visitor))
     }
     return page ?? pages.message("访谈计划", "没有项目 \(project)。", status: .notFound)
+  }
+
+  private func history(_ request: Request) async throws -> Response {
+    guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
+    guard let project = project(of: visitor, request) else { return notForRole("历月趋势") }
+    let rules = try environment.requireRules()
+    guard let last = month(request, rules: rules) else { return badMonth() }
+    let store = environment.store
+    let clock = environment.clock()
+    let pages = self.pages
+    let page = try await environment.blocking { () -> Response? in
+      var months: [HistoryPage.Month] = []
+      var names: [String: String] = [:]
+      var title = project
+      for offset in (0..<HistoryPage.span).reversed() {
+        let report: MonthReport
+        do {
+          report = try MonthReport.load(
+            store: store, rules: rules, month: last.adding(-offset), asOf: nil, project: project,
+            contacts: ContactStyle(showContact: false), withPlan: true, stored: false, now: clock)
+        } catch is OperationError {
+          return nil
+        }
+        months.append(HistoryPage.month(report, project: project))
+        names = report.current.facts.stewards.mapValues(\.name)
+        title = report.name(project)
+      }
+      let page = HistoryPage(project: title, names: names, months: months)
+      return pages.page("history", page.model(visitor: visitor))
+    }
+    return page ?? pages.message("历月趋势", "没有项目 \(project)。", status: .notFound)
   }
 
   private func export(_ request: Request) async throws -> Response {
