@@ -61,7 +61,7 @@ import Testing
     all.append(("spot-check", spotCheck.key, spotCheck.message))
     let summary = try first("monthly-summary", of: run("monthly-summary", at: "2026-11-25 09:00"))
     all.append(("monthly-summary", summary.key, summary.message))
-    let sample = try first("verification-sample", of: run("verification-sample", at: "2026-11-25 10:00"))
+    let sample = try first("verification-sample", of: run("verification-sample", at: "2026-12-01 10:00"))
     all.append(("verification-sample", sample.key, sample.message))
     let ranking = try first("capture-ranking", of: run("capture-rate-ranking", at: "2026-12-01 09:00"))
     all.append(("capture-ranking", ranking.key, ranking.message))

@@ -148,7 +148,7 @@ import Testing
     #expect(text.contains("【2栋】") && text.contains("【10栋】") && !text.contains("【7栋】"))
     #expect(text.contains("今日入户回访（走访时段 17:30-19:30）：\n【2栋】"))
     #expect(text.contains("今日电话/微信回访（不限时段）：\n【10栋】"))
-    #expect(message.page == "/stewards/S1/today")
+    #expect(message.page == "/app/today")
   }
 
   @Test func aDigestRunTheNextMorningShowsThatDaysWorkAndSaysItIsLate() throws {

@@ -21,7 +21,7 @@ struct ShippedSchedulesTests {
     ("mid-month-spot-check", "*-*-15 09:00", .all, .projectLead),
     ("monthly-summary", "*-*-25 09:00", .all, .operations),
     ("capture-rate-ranking", "*-*-01 09:00", .all, .operations),
-    ("verification-sample", "*-*-25 10:00", .all, .operations),
+    ("verification-sample", "*-*-01 10:00", .all, .operations),
   ])
   func calendarDaysAndAudience(id: String, calendar: String, days: DayFilter, audience: Audience) throws {
     let schedule = try schedule(id)

@@ -43,7 +43,7 @@ struct OverdueNotices {
         "overdue:steward:\(scope):\(day)",
         OutboxMessage(
           audience: .steward, project: tally.project, content: .stewardOverdue(content),
-          mentions: mention(scope), page: "/stewards/\(scope)/overdue")
+          mentions: mention(scope), page: "/app/today")
       )
     case .projectLead:
       let content = LeadOverdueDigest(
@@ -53,7 +53,7 @@ struct OverdueNotices {
         "overdue:lead:\(scope):\(day)",
         OutboxMessage(
           audience: .projectLead, project: scope, content: .leadOverdue(content),
-          mentions: facts.projects[scope].map { mention($0.lead) } ?? [], page: "/projects/\(scope)/overdue")
+          mentions: facts.projects[scope].map { mention($0.lead) } ?? [], page: "/app/lead")
       )
     case .operations, .admin:
       let content = OperationsOverdueDigest(
@@ -61,7 +61,7 @@ struct OverdueNotices {
       return (
         "overdue:\(audience.rawValue):\(day)",
         OutboxMessage(
-          audience: audience, project: nil, content: .operationsOverdue(content), page: "/overdue")
+          audience: audience, project: nil, content: .operationsOverdue(content), page: "/app/ops")
       )
     }
   }

@@ -48,7 +48,7 @@ public struct ScheduleNotices {
     case .spotCheck(let threshold): messages = spotChecks(month: month, day: day, threshold: threshold)
     case .monthlySummary(let threshold): messages = [summary(month: month, threshold: threshold, at: instant)]
     case .captureRateRanking(let ranking): messages = [self.ranking(month.adding(-1), ranking, at: instant)]
-    case .verificationSample(let size): messages = samples(month: month, size: size, at: instant)
+    case .verificationSample(let size): messages = samples(month: month.adding(-1), size: size, at: instant)
     }
     return try messages.map { try $0.message.entry(key: $0.key, notBefore: instant) }
   }
@@ -88,7 +88,7 @@ public struct ScheduleNotices {
         OutboxMessage(
           audience: .projectLead, project: project, content: .spotCheck(content),
           mentions: lead.map { [$0] } ?? [],
-          page: "/projects/\(project)/spot-check/\(month)")
+          page: "/app/lead?month=\(month)")
       )
     }
   }
@@ -124,7 +124,7 @@ public struct ScheduleNotices {
         attachments: [
           files.register(month: month, until: instant), files.summary(month: month, lines: lines),
         ],
-        page: "/reports/\(month)/summary")
+        page: "/app/ops?month=\(month)")
     )
   }
 
@@ -145,7 +145,7 @@ public struct ScheduleNotices {
       "ranking:\(month)",
       OutboxMessage(
         audience: .operations, project: nil, content: .captureRanking(content),
-        page: "/reports/\(month)/ranking")
+        page: "/app/ops?month=\(month)")
     )
   }
 
@@ -167,7 +167,7 @@ public struct ScheduleNotices {
         "sample:\(project):\(month)",
         OutboxMessage(
           audience: .operations, project: project, content: .verificationSample(content),
-          page: "/projects/\(project)/sample/\(month)")
+          page: "/app/ops/sample?month=\(month)")
       )
     }
   }
