@@ -34,9 +34,10 @@ struct CrashAPITests {
         let body = try JSONSerialization.data(withJSONObject: visit.body)
         let key = visit.key
         group.addTask {
+          // 200 writes queue behind one another: on a loaded 2-core machine the last ones wait long.
           let answer = try? await daemon.request(
             .POST, "/api/v1/visits", token: token, body: body, headers: [("Idempotency-Key", key)],
-            timeout: 120)  // 200 writes queue behind one another: on a loaded 2-core machine the last wait long
+            timeout: 120)
           return answer?.status == 201 ? key : nil
         }
       }
