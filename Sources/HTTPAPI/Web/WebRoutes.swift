@@ -215,44 +215,45 @@ struct WebRoutes: Sendable {
     }
   }
 
-  private func lead(_ request: Request) async throws -> Response {
+  /// A page of the lead's project for the month asked: who may see it checked, the month read, `render` given the
+  /// month's report.
+  private func projectPage(
+    _ request: Request, title: String,
+    render: @escaping @Sendable (MonthReport, WebVisitor, String, YearMonth) -> Response
+  ) async throws -> Response {
     guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
-    guard let project = project(of: visitor, request) else { return notForRole("抽查") }
+    guard let project = project(of: visitor, request) else { return notForRole(title) }
     let rules = try environment.requireRules()
     guard let month = month(request, rules: rules) else { return badMonth() }
-    let pages = self.pages
     let page = try await reportPage(month, project: project, showContact: false, rules: rules) { report, _ in
+      render(report, visitor, project, month)
+    }
+    return page ?? pages.message(title, "没有项目 \(project)。", status: .notFound)
+  }
+
+  private func lead(_ request: Request) async throws -> Response {
+    let pages = self.pages
+    return try await projectPage(request, title: "抽查") { report, visitor, project, _ in
       pages.page("lead", LeadPage(report: report, project: project).model(visitor: visitor))
     }
-    return page ?? pages.message("抽查", "没有项目 \(project)。", status: .notFound)
   }
 
   private func leadSteward(_ request: Request, steward: String) async throws -> Response {
-    guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
-    guard let project = project(of: visitor, request) else { return notForRole("抽查") }
-    let rules = try environment.requireRules()
-    guard let month = month(request, rules: rules) else { return badMonth() }
     let pages = self.pages
-    let page = try await reportPage(month, project: project, showContact: false, rules: rules) { report, _ in
+    return try await projectPage(request, title: "抽查") { report, visitor, project, month in
       let page = StewardTasksPage(current: report.current, project: project, steward: steward, month: month)
       return pages.page("tasks", page.model(visitor: visitor))
     }
-    return page ?? pages.message("抽查", "没有项目 \(project)。", status: .notFound)
   }
 
   private func monthPlan(_ request: Request) async throws -> Response {
-    guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
-    guard let project = project(of: visitor, request) else { return notForRole("访谈计划") }
-    let rules = try environment.requireRules()
-    guard let month = month(request, rules: rules) else { return badMonth() }
     let building = request.uri.queryParameters.get("building").map { String($0) }
     let pages = self.pages
-    let page = try await reportPage(month, project: project, showContact: false, rules: rules) { report, _ in
+    return try await projectPage(request, title: "访谈计划") { report, visitor, project, month in
       var page = MonthPlanPage(current: report.current, project: project, month: month)
       page.building = building
       return pages.page("plan", page.model(visitor: visitor))
     }
-    return page ?? pages.message("访谈计划", "没有项目 \(project)。", status: .notFound)
   }
 
   private func history(_ request: Request) async throws -> Response {
