@@ -70,7 +70,7 @@ let package = Package(
     .target(
       name: "Delivery",
       dependencies: [
-        "Store", "Messages", "Systemd",
+        "Store", "Messages", "Systemd", "CalendarSpec",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Mustache", package: "swift-mustache"),

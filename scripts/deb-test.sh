@@ -90,6 +90,7 @@ undo = {
            for table in ["project", "steward", "area", "area_steward"] for event in ["insert", "update", "delete"]]
     + ["ALTER TABLE plan_state DROP COLUMN provisional_years", "ALTER TABLE plan_state DROP COLUMN reference_version"],
     "v8": ["DROP TABLE calendar_event"],
+    "v9": [f"ALTER TABLE steward DROP COLUMN {column}" for column in ["dingtalk", "feishu", "email"]],
 }
 db = sqlite3.connect(sys.argv[1], isolation_level=None)
 latest = db.execute("SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1").fetchone()[0]

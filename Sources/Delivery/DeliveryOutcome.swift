@@ -8,4 +8,7 @@ public enum DeliveryOutcome: Sendable, Equatable {
   case retry(after: TimeInterval?, reason: String)
   /// The receiver will never take it; retrying is pointless.
   case permanent(reason: String)
+  /// The vendor refuses this receiver until an admin changes its configuration (`advice` says what, in
+  /// Chinese); the message is given up on and the admin told once a day per receiver.
+  case refused(reason: String, advice: String)
 }

@@ -24,6 +24,8 @@ public enum MessageContent: Codable, Sendable, Hashable {
   case deadLetter(DeadLetterNotice)
   /// The weekly alert that next year's holidays file is missing.
   case holidaysMissing(HolidaysMissingNotice)
+  /// A one-time sign-in link to the web app.
+  case signInLink(SignInLinkNotice)
 
   /// The template's name (`steward-digest`).
   public var template: String {
@@ -39,6 +41,7 @@ public enum MessageContent: Codable, Sendable, Hashable {
     case .verificationSample: "verification-sample"
     case .deadLetter: "dead-letter"
     case .holidaysMissing: "holidays-missing"
+    case .signInLink: "sign-in-link"
     }
   }
 
@@ -59,6 +62,7 @@ public enum MessageContent: Codable, Sendable, Hashable {
     case .verificationSample(let value): return value
     case .deadLetter(let value): return value
     case .holidaysMissing(let value): return value
+    case .signInLink(let value): return value
     }
   }
 }

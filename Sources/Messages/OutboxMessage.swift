@@ -26,6 +26,10 @@ public struct OutboxMessage: Codable, Sendable, Hashable {
   public var urgent: Bool
   /// Chat user ids to mention (WeCom user ids, DingTalk user ids), never phone numbers.
   public var mentions: [String]
+  /// The one person it is for, when it is for a person rather than a group.
+  public var recipient: Recipient?
+  /// Whether it may reach its recipient only: never a group robot, never a shared mailbox (sign-in links).
+  public var personal: Bool
   /// What it says.
   public var content: MessageContent
   /// CSV reports to attach where the channel can.
@@ -36,24 +40,28 @@ public struct OutboxMessage: Codable, Sendable, Hashable {
   /// A message.
   public init(
     audience: Audience, project: String?, content: MessageContent, urgent: Bool = false,
-    mentions: [String] = [], attachments: [ReportAttachment] = [], page: String? = nil
+    mentions: [String] = [], attachments: [ReportAttachment] = [], page: String? = nil,
+    recipient: Recipient? = nil, personal: Bool = false
   ) {
     self.audience = audience
     self.project = project
     self.urgent = urgent
     self.mentions = mentions
+    self.recipient = recipient
+    self.personal = personal
     self.content = content
     self.attachments = attachments
     self.page = page
   }
 
   private enum CodingKeys: String, CodingKey {
-    case audience, project, urgent, mentions, content, attachments, page
+    case audience, project, urgent, mentions, content, attachments, page, recipient, personal
     /// One attachment, as rows written before a message could carry several have it.
     case attachment
   }
 
-  /// Decodes a message; `attachments` and `page` may be missing (rows stored before them).
+  /// Decodes a message; `attachments`, `page`, `recipient` and `personal` may be missing (rows stored before
+  /// them).
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     audience = try c.decode(Audience.self, forKey: .audience)
@@ -65,9 +73,11 @@ public struct OutboxMessage: Codable, Sendable, Hashable {
       try c.decodeIfPresent([ReportAttachment].self, forKey: .attachments)
       ?? (try c.decodeIfPresent(ReportAttachment.self, forKey: .attachment)).map { [$0] } ?? []
     page = try c.decodeIfPresent(String.self, forKey: .page)
+    recipient = try c.decodeIfPresent(Recipient.self, forKey: .recipient)
+    personal = try c.decodeIfPresent(Bool.self, forKey: .personal) ?? false
   }
 
-  /// Encodes the message (attachments only when there are some).
+  /// Encodes the message (attachments, the recipient and `personal` only when there are some).
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(audience, forKey: .audience)
@@ -77,6 +87,8 @@ public struct OutboxMessage: Codable, Sendable, Hashable {
     try c.encode(content, forKey: .content)
     if !attachments.isEmpty { try c.encode(attachments, forKey: .attachments) }
     try c.encodeIfPresent(page, forKey: .page)
+    try c.encodeIfPresent(recipient, forKey: .recipient)
+    if personal { try c.encode(personal, forKey: .personal) }
   }
 
   /// The outbox entry for this message under a deterministic key (`digest:{steward}:{date}`).
@@ -107,12 +119,15 @@ public struct RenderedMessage: Sendable, Hashable {
   public var key: String
   /// The web app page's full address, given where a channel's limit leaves items out; nil when none.
   public var link: String?
+  /// The one person it is for, nil for a group message.
+  public var recipient: Recipient?
 
   /// A rendered message.
   public init(
     title: String, body: String, mentions: [String] = [], attachments: [ReportAttachment] = [], key: String,
-    link: String? = nil
+    link: String? = nil, recipient: Recipient? = nil
   ) {
+    self.recipient = recipient
     self.title = title
     self.body = body
     self.mentions = mentions

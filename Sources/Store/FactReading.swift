@@ -33,6 +33,9 @@ public protocol FactReading {
   /// The building of every household of a project.
   func buildings(project: String) throws -> [String: String]
 
+  /// One row of stewards.csv (a steward or a project lead) with its channel ids, nil when unknown.
+  func steward(_ id: String) throws -> Steward?
+
   /// The number of households.
   func householdCount() throws -> Int
 

@@ -104,10 +104,11 @@ struct FactLoader {
         OR id IN (SELECT lead FROM project)
         OR id IN (SELECT steward FROM visit WHERE household IN (SELECT value FROM json_each(?1)))
       """
-    return try Row.fetchAll(db, sql: "SELECT id, name, wecom FROM steward" + condition, arguments: arguments)
-      .map {
-        Steward(id: $0[0], name: $0[1], wecomUserID: $0[2])
-      }
+    let sql = "SELECT id, name, wecom, dingtalk, feishu, email FROM steward" + condition
+    return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+      Steward(
+        id: $0[0], name: $0[1], wecomUserID: $0[2], dingtalkUserID: $0[3], feishuUserID: $0[4], email: $0[5])
+    }
   }
 
   /// The areas of the households of `json_each(?1)`.

@@ -140,9 +140,17 @@ struct FactWriter {
   private mutating func upsert(_ steward: Steward) throws {
     try upsert(
       table: "steward",
-      insert: "INSERT OR IGNORE INTO steward (id, name, wecom) VALUES (?1, ?2, ?3)",
-      update: "UPDATE steward SET name = ?2, wecom = ?3 WHERE id = ?1 AND (name, wecom) IS NOT (?2, ?3)",
-      values: [.text(steward.id), .text(steward.name), .text(steward.wecomUserID)])
+      insert: """
+        INSERT OR IGNORE INTO steward (id, name, wecom, dingtalk, feishu, email) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        """,
+      update: """
+        UPDATE steward SET name = ?2, wecom = ?3, dingtalk = ?4, feishu = ?5, email = ?6
+        WHERE id = ?1 AND (name, wecom, dingtalk, feishu, email) IS NOT (?2, ?3, ?4, ?5, ?6)
+        """,
+      values: [
+        .text(steward.id), .text(steward.name), .text(steward.wecomUserID), .text(steward.dingtalkUserID),
+        .text(steward.feishuUserID), .text(steward.email),
+      ])
   }
 
   private mutating func upsert(_ area: Area) throws {

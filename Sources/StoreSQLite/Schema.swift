@@ -14,6 +14,7 @@ enum Schema {
     migrator.registerMigration("v6", migrate: v6)
     migrator.registerMigration("v7", migrate: v7)
     migrator.registerMigration("v8", migrate: v8)
+    migrator.registerMigration("v9", migrate: v9)
     return migrator
   }
 
@@ -129,6 +130,16 @@ enum Schema {
         CREATE TABLE calendar_event (
           task TEXT PRIMARY KEY, placement TEXT NOT NULL, sequence INTEGER NOT NULL, changed REAL NOT NULL)
           WITHOUT ROWID;
+        """)
+  }
+
+  /// v9: each steward's DingTalk and Feishu user ids and mail address, for messages addressed to the person.
+  private static func v9(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE steward ADD COLUMN dingtalk TEXT;
+        ALTER TABLE steward ADD COLUMN feishu TEXT;
+        ALTER TABLE steward ADD COLUMN email TEXT;
         """)
   }
 

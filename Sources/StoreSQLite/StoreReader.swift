@@ -129,6 +129,15 @@ struct StoreReader: FactReading {
     return buildings
   }
 
+  func steward(_ id: String) throws -> Steward? {
+    try Row.fetchOne(
+      db, sql: "SELECT id, name, wecom, dingtalk, feishu, email FROM steward WHERE id = ?", arguments: [id]
+    ).map {
+      Steward(
+        id: $0[0], name: $0[1], wecomUserID: $0[2], dingtalkUserID: $0[3], feishuUserID: $0[4], email: $0[5])
+    }
+  }
+
   func householdCount() throws -> Int {
     try Int.fetchOne(db, sql: "SELECT count(*) FROM household") ?? 0
   }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Control
+import Delivery
 import Foundation
 import Operations
 import Store
@@ -13,15 +15,18 @@ struct TokenCommand: ParsableCommand {
     defaultSubcommand: TokenList.self)
 }
 
-/// `visitctl token link --steward S | --lead P | --operations [--base-url URL]`: a one-time sign-in link to the web app.
+/// `visitctl token link --steward S | --lead P | --operations [--base-url URL] [--send]`: a one-time sign-in link to
+/// the web app, printed or sent to the person.
 struct TokenLink: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "link",
-    abstract: "Print a one-time link that signs a person in to the web app.",
+    abstract: "Print, or send to the person, a one-time link that signs them in to the web app.",
     discussion: """
       The link works once, within 24 hours, and opens a session of 30 days in the browser that follows it \
-      (listed as ses-… by `visitctl token list`; revoke it to sign the phone out). Send it to the person \
-      through their own channel, never a group. A steward opens on 今日, a lead on the month's spot check, \
+      (listed as ses-… by `visitctl token list`; revoke it to sign the phone out). With --send the daemon \
+      delivers it to the person alone, through the receiver their audience routes to (a WeCom or DingTalk \
+      application, a Feishu app, or mail to their address in stewards.csv), never a group; without it, the \
+      link is printed for you to hand over. A steward opens on 今日, a lead on the month's spot check, \
       operations on the summary.
       """)
 
@@ -34,8 +39,14 @@ struct TokenLink: ParsableCommand {
   @Flag(help: "For the operations department.")
   var operations = false
 
-  @Option(help: "Where phones reach the web app.")
-  var baseURL = "http://127.0.0.1:8740"
+  @Option(help: "Where phones reach the web app (default: [web] base_url of the configuration).")
+  var baseURL: String?
+
+  @Flag(help: "Send the link to the person through the outbox instead of printing it.")
+  var send = false
+
+  @Option(help: "The configuration file ([web] base_url, receivers and routes).")
+  var config = "/etc/visitd/visitd.toml"
 
   @OptionGroup var store: StoreOptions
 
@@ -64,8 +75,25 @@ struct TokenLink: ParsableCommand {
     } else {
       principal = .operations
     }
+    let settings = try DeliveryConfigLoader().load(path: config)
+    if send {
+      guard let base = baseURL ?? settings.webBaseURL else {
+        throw ValidationError(
+          "--send: where do phones reach the web app? Set [web] base_url in \(config) or give --base-url")
+      }
+      let (key, record) = try SignInDelivery(baseURL: base, zone: settings.zone).send(
+        to: principal, store: database, clock: Date())
+      // A daemon beside the database reads the outbox's next due instant again on any notice.
+      ControlSocket.send(
+        .factsChanged([]),
+        to: ControlSocket.defaultPath(
+          environment: ProcessInfo.processInfo.environment, databasePath: store.resolvedPath))
+      print("visitctl: sign-in link \(record.id) for \(record.principal) queued as outbox \(key); it works once")
+      return
+    }
     let (secret, record) = try WebSignIn.issueLink(for: principal, store: database, clock: Date())
-    let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    let chosen = baseURL ?? settings.webBaseURL ?? "http://127.0.0.1:8740"
+    let base = chosen.hasSuffix("/") ? String(chosen.dropLast()) : chosen
     print("\(base)/app/signin/\(secret)")
     standardError(
       "visitctl: issued sign-in link \(record.id) for \(record.principal), "

@@ -12,6 +12,10 @@ import Testing
     func post(url: String, headers: [(String, String)], body: Data, timeout: TimeInterval) async throws
       -> HTTPReply
     { HTTPReply(status: 500, body: Data()) }
+
+    func get(url: String, headers: [(String, String)], timeout: TimeInterval) async throws -> HTTPReply {
+      HTTPReply(status: 500, body: Data())
+    }
   }
 
   private let link = "https://visit.example.com/stewards/S1/overdue"

@@ -150,6 +150,10 @@ struct LeakyTransport: HTTPTransport {
   {
     throw DeliveryError("cannot connect to \(url)")
   }
+
+  func get(url: String, headers: [(String, String)], timeout: TimeInterval) async throws -> HTTPReply {
+    throw DeliveryError("cannot connect to \(url)")
+  }
 }
 
 @Suite struct RedactionTests {

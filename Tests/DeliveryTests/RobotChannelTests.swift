@@ -146,6 +146,7 @@ import Testing
     case .delivered: "delivered"
     case .retry: "retry"
     case .permanent: "permanent"
+    case .refused: "refused"
     }
   }
 

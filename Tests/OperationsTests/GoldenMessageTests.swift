@@ -214,5 +214,9 @@ import Testing
     func post(url: String, headers: [(String, String)], body: Data, timeout: TimeInterval) async throws
       -> HTTPReply
     { HTTPReply(status: 500, body: Data()) }
+
+    func get(url: String, headers: [(String, String)], timeout: TimeInterval) async throws -> HTTPReply {
+      HTTPReply(status: 500, body: Data())
+    }
   }
 }

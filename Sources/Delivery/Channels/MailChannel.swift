@@ -17,8 +17,11 @@ public struct MailChannel: DeliveryChannel {
     self.to = to
   }
 
-  /// Pipes the message to sendmail; exit 0 delivered, 75 (EX_TEMPFAIL) retry, others permanent.
+  /// Pipes the message to sendmail, addressed to its person when it has a mail address, else to `to`; exit 0
+  /// delivered, 75 (EX_TEMPFAIL) retry, others permanent.
   public func send(_ message: RenderedMessage, now: Date) async -> DeliveryOutcome {
+    let to = message.recipient?.email.map { [$0] } ?? to
+    guard !to.isEmpty else { return .permanent(reason: "\(name): no address to mail to") }
     let text = MIMEMessage(from: from, to: to, message: message, date: now).text
     do {
       let status = try await run(input: Data(text.utf8))

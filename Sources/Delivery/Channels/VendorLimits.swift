@@ -13,4 +13,12 @@ enum VendorLimits {
   /// Feishu custom bot: "请求体的数据大小不能超过 20 KB" (自定义机器人使用指南,
   /// open.feishu.cn/document/client-docs/bot-v3/add-custom-bot, 注意事项).
   static let feishuBody = 20 * 1024
+  /// WeCom application messages (应用消息): `text.content` and `markdown.content` at most 2,048 bytes
+  /// (发送应用消息, developer.work.weixin.qq.com/document/path/90236).
+  static let weComApp = 2048
+  /// DingTalk work notifications (工作通知): the page gives no hard figure for text (it suggests 500
+  /// characters); held to 2,048 bytes, like WeCom's, with the rest behind the web app's link.
+  static let dingTalkWorkNotice = 2048
+  /// Feishu `im/v1/messages`: a text message's request body at most 150 KB (发送消息, 请求体 content 说明).
+  static let feishuMessage = 150 * 1024
 }

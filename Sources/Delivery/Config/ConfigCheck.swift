@@ -91,7 +91,7 @@ public struct ConfigCheck: Sendable {
     switch type {
     case "console": return .journal
     case "mail": return .program((try? table.string("sendmail")) ?? ReceiverParser.defaultSendmail)
-    case "webhook", "wecom", "dingtalk", "feishu":
+    case "webhook", "wecom", "dingtalk", "feishu", "wecom-app", "dingtalk-app", "feishu-app":
       let key = type == "webhook" ? "url" : "base_url"
       guard let text = (try? table.string(key)) ?? ReceiverParser.defaultBaseURLs[type] else {
         return .unusable("no \(key)")

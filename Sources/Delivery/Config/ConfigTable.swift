@@ -46,6 +46,14 @@ struct ConfigTable {
     }
   }
 
+  func int(_ key: String) throws -> Int? {
+    switch values[key] {
+    case nil: return nil
+    case .int(let value): return value
+    default: throw error(key, "expected a whole number")
+    }
+  }
+
   func double(_ key: String) throws -> Double? {
     switch values[key] {
     case nil: return nil

@@ -63,4 +63,36 @@ public struct DeliveryConfig: Sendable {
     if let project, let exact = matching.first(where: { $0.project == project }) { return exact.receiver }
     return matching.first { $0.project == "*" }?.receiver ?? "console"
   }
+
+  /// The receiver that sends `message`: its route's receiver when that reaches the message's person (or, for a
+  /// group message, its group), else the receiver's fallback, and so on; a personal message never goes to a
+  /// group. The error says why nothing can send it.
+  public func destination(for message: OutboxMessage) -> Result<String, DeliveryError> {
+    var name = receiver(project: message.project, audience: message.audience)
+    var tried: [String] = []
+    while let config = receivers[name], !tried.contains(name) {
+      tried.append(name)
+      switch config.kind.addressing(message.recipient) {
+      case .person: return .success(name)
+      case .group where !message.personal: return .success(name)
+      case .group, .nobody: break
+      }
+      guard let fallback = config.fallback else { break }
+      name = fallback
+    }
+    guard let last = tried.last, let config = receivers[last] else {
+      return .failure(DeliveryError("no receiver named \(name)"))
+    }
+    let person = message.recipient.map { "\($0.person)" } ?? "this message"
+    if let column = config.kind.personColumn, config.kind.addressing(message.recipient) == .nobody {
+      return .failure(
+        DeliveryError(
+          "\(person) has no \(column) in stewards.csv for receiver \(tried.joined(separator: " → "))"
+            + " and no fallback reaches them"))
+    }
+    return .failure(
+      DeliveryError(
+        "\(person): a personal message (a sign-in link) goes to its person only, never to a group such as "
+          + "receiver \(last)"))
+  }
 }

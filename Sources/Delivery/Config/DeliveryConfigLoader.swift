@@ -36,8 +36,28 @@ public struct DeliveryConfigLoader: Sendable {
           .parse(name: name, table)
       }
     }
+    try checkFallbacks(config.receivers, root: root)
     config.routes = try root.tables("route").map { try route($0, receivers: config.receivers) }
     return config
+  }
+
+  /// Every `fallback` names a configured receiver, and following fallbacks never comes back to where it began.
+  private func checkFallbacks(_ receivers: [String: ReceiverConfig], root: ConfigTable) throws {
+    guard let tables = try root.table("receiver") else { return }
+    for name in receivers.keys.sorted() {
+      guard let table = try tables.table(name) else { continue }
+      var seen: Set<String> = [name]
+      var next = receivers[name]?.fallback
+      while let current = next {
+        guard receivers[current] != nil else {
+          throw table.error("fallback", "no [receiver.\(current)] is configured")
+        }
+        guard seen.insert(current).inserted else {
+          throw table.error("fallback", "'\(current)' leads back to \(name): fallbacks must not go round")
+        }
+        next = receivers[current]?.fallback
+      }
+    }
   }
 
   private func apply(_ table: ConfigTable, to config: inout DeliveryConfig) throws {

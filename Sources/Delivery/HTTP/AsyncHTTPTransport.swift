@@ -18,10 +18,22 @@ public final class AsyncHTTPTransport: HTTPTransport {
   public func post(url: String, headers: [(String, String)], body: Data, timeout: TimeInterval) async throws
     -> HTTPReply
   {
+    try await execute(url: url, headers: headers, body: body, timeout: timeout)
+  }
+
+  /// GETs `url`.
+  public func get(url: String, headers: [(String, String)], timeout: TimeInterval) async throws -> HTTPReply {
+    try await execute(url: url, headers: headers, body: nil, timeout: timeout)
+  }
+
+  /// POSTs `body`, or GETs when it is nil.
+  private func execute(url: String, headers: [(String, String)], body: Data?, timeout: TimeInterval)
+    async throws -> HTTPReply
+  {
     var request = HTTPClientRequest(url: url)
-    request.method = .POST
+    request.method = body == nil ? .GET : .POST
     for (name, value) in headers { request.headers.add(name: name, value: value) }
-    request.body = .bytes(Array(body))
+    if let body { request.body = .bytes(Array(body)) }
     let started = ContinuousClock.now
     let limit = Duration.milliseconds(Int64(timeout * 1000))
     let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout * 1000)))

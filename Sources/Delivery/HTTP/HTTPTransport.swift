@@ -14,9 +14,12 @@ public struct HTTPReply: Sendable, Hashable {
   }
 }
 
-/// Posts a request; throws on timeouts and broken connections.
+/// Sends requests; throws on timeouts and broken connections.
 public protocol HTTPTransport: Sendable {
   /// POSTs `body` to `url` with `headers`, giving up after `timeout` seconds.
   func post(url: String, headers: [(String, String)], body: Data, timeout: TimeInterval) async throws
     -> HTTPReply
+
+  /// GETs `url` with `headers` (an access token), giving up after `timeout` seconds.
+  func get(url: String, headers: [(String, String)], timeout: TimeInterval) async throws -> HTTPReply
 }

@@ -10,7 +10,7 @@ enum DefaultTemplates {
     "lead-overdue": leadOverdue, "operations-overdue": operationsOverdue, "spot-check": spotCheck,
     "monthly-summary": monthlySummary, "capture-ranking": captureRanking,
     "verification-sample": verificationSample,
-    "dead-letter": deadLetter, "holidays-missing": holidaysMissing,
+    "dead-letter": deadLetter, "holidays-missing": holidaysMissing, "sign-in-link": signInLink,
   ]
 
   static let stewardDigest = """
@@ -191,6 +191,14 @@ enum DefaultTemplates {
     没有 {{file}} 时，{{year}} 年的春节等假期按推算日期处理，也没有调休上班日：月度拆分和每日提醒会把假期算作工作日。
     请按国务院办公厅发布的 {{year}} 年节假日安排编写 {{file}}，放入 /etc/visitd/rules 后执行 systemctl reload visitd，再用 visitctl rules check 确认。
     此提醒每周一次，直到文件安装。
+
+    """
+
+  static let signInLink = """
+    {{name}}，这是您的回访工作台登录链接
+    {{link}}
+    点开后按“登录”即可，{{expires}} 前有效，只能使用一次；登录后 30 天内无需再次登录。
+    链接只发给您本人，请勿转发。如非您本人申请，请告知管理员。
 
     """
 }

@@ -37,7 +37,7 @@ public struct MessageRenderer: Sendable {
       title: lines.first.map(String.init) ?? "",
       body: lines.count > 1 ? String(lines[1]) : "",
       mentions: message.mentions, attachments: message.attachments, key: key,
-      link: webBaseURL.flatMap { base in message.page.map { base + $0 } })
+      link: webBaseURL.flatMap { base in message.page.map { base + $0 } }, recipient: message.recipient)
   }
 
   private static func read(_ directory: String) throws -> [String: String] {

@@ -32,6 +32,16 @@ enum ChannelFactory {
     case .webhook(let url, let secret, let header):
       return WebhookChannel(
         name: name, url: url, secret: secret, signatureHeader: header, transport: transport, timeout: timeout)
+    case .weComApp(let baseURL, let corpID, let agentID, let secret, let markdown):
+      let vendor = WeComApp(baseURL: baseURL, corpID: corpID, agentID: agentID, secret: secret, markdown: markdown)
+      return AppChannel(name: name, vendor: vendor, transport: transport, timeout: timeout)
+    case .dingTalkApp(let baseURL, let appKey, let appSecret, let agentID, let markdown):
+      let vendor = DingTalkApp(
+        baseURL: baseURL, appKey: appKey, appSecret: appSecret, agentID: agentID, markdown: markdown)
+      return AppChannel(name: name, vendor: vendor, transport: transport, timeout: timeout)
+    case .feishuApp(let baseURL, let appID, let appSecret):
+      let vendor = FeishuApp(baseURL: baseURL, appID: appID, appSecret: appSecret)
+      return AppChannel(name: name, vendor: vendor, transport: transport, timeout: timeout)
     case .mail(let sendmail, let from, let to):
       return MailChannel(name: name, sendmail: sendmail, from: from, to: to)
     case .console:

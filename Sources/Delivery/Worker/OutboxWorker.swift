@@ -1,3 +1,4 @@
+import CalendarSpec
 import Foundation
 import Logging
 import Messages
@@ -105,7 +106,11 @@ public actor OutboxWorker {
     } catch {
       return .settle(id, .dead(error: "cannot render: \(redactor.redact("\(error)"))"))
     }
-    let receiver = config.receiver(project: message.project, audience: message.audience)
+    let receiver: String
+    switch config.destination(for: message) {
+    case .success(let name): receiver = name
+    case .failure(let error): return .settle(id, .dead(error: redactor.redact(error.message)))
+    }
     guard let channel = channels[receiver] else {
       return .settle(id, .dead(error: "no receiver named \(receiver)"))
     }
@@ -169,6 +174,10 @@ public actor OutboxWorker {
       let reason = redactor.redact(reason)
       logger.error("outbox #\(row.id) dead: \(reason)", metadata: metadata)
       return .dead(error: reason)
+    case .refused(let reason, let advice):
+      let reason = redactor.redact(reason)
+      logger.error("outbox #\(row.id) dead: \(receiver) refused: \(reason); \(advice)", metadata: metadata)
+      return .dead(error: Self.refusedPrefix + receiver + ": " + reason + "；" + advice)
     }
   }
 
@@ -209,8 +218,19 @@ public actor OutboxWorker {
     }
   }
 
+  /// The admin's notice of a dead row: one per row, except for a receiver the vendor refuses (an IP not
+  /// allowed, a wrong secret), where every row fails alike: one notice per receiver and day.
   private func deadLetterEntry(_ row: OutboxRow, attempts: Int, error: String) -> OutboxEntry? {
     guard !row.key.hasPrefix(Self.deadLetterPrefix) else { return nil }
+    if error.hasPrefix(Self.refusedPrefix) {
+      let receiver = error.dropFirst(Self.refusedPrefix.count).prefix { $0 != ":" }
+      let day = LocalDate(clock(), in: config.zone)
+      let notice = DeadLetterNotice(
+        id: row.id, key: row.key, channel: Audience(word: row.audience)?.chineseName ?? row.audience,
+        attempts: attempts, error: error)
+      let message = OutboxMessage(audience: .admin, project: nil, content: .deadLetter(notice), urgent: true)
+      return try? message.entry(key: Self.deadLetterPrefix + "refused:\(receiver):\(day)", notBefore: clock())
+    }
     let notice = DeadLetterNotice(
       id: row.id, key: row.key, channel: Audience(word: row.audience)?.chineseName ?? row.audience,
       attempts: attempts, error: error)
@@ -219,6 +239,8 @@ public actor OutboxWorker {
   }
 
   static let deadLetterPrefix = "dead-letter:"
+  /// How a row dead because its receiver was refused starts its error.
+  static let refusedPrefix = "refused by "
 }
 
 extension OutboxResult {

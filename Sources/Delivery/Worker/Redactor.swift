@@ -24,6 +24,6 @@ public struct Redactor: Sendable {
   }
 
   private static let patterns = [
-    "([?&](?:key|access_token|sign|token)=)[^&\\s\"']+", "(/bot/v2/hook/)[^/?\\s\"']+",
+    "([?&](?:key|access_token|sign|token|corpsecret|appsecret)=)[^&\\s\"']+", "(/bot/v2/hook/)[^/?\\s\"']+",
   ]
 }

@@ -104,6 +104,9 @@ public struct Column: Sendable, Hashable {
     Column("steward", "管家编号", required: true, aliases: ["管家", "id"]),
     Column("name", "姓名", required: true, .name),
     Column("wecom", "企业微信"),
+    Column("dingtalk", "钉钉"),
+    Column("feishu", "飞书"),
+    Column("email", "邮箱", aliases: ["mail", "电子邮箱"]),
   ]
 
   static let areas = [

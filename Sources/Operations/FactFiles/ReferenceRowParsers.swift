@@ -29,9 +29,34 @@ struct StewardRowParser {
     guard let id = row.required("steward"), seen.isNew(id, &row, column: "steward", what: "steward \(id)")
     else { return }
     let name = row.required("name")
+    let ids = ["wecom", "dingtalk", "feishu"].map { Self.userID(&row, $0) }
+    let email = Self.email(&row)
     guard let name, row.issues.isEmpty else { return }
-    let wecom = row.text("wecom")
-    stewards.append(Steward(id: id, name: name, wecomUserID: wecom.isEmpty ? nil : wecom))
+    stewards.append(
+      Steward(
+        id: id, name: name, wecomUserID: ids[0], dingtalkUserID: ids[1], feishuUserID: ids[2], email: email))
+  }
+
+  /// A chat user id: no spaces, at most 64 characters; nil when the cell is empty.
+  private static func userID(_ row: inout CSVRow, _ column: String) -> String? {
+    let value = row.text(column)
+    if value.isEmpty { return nil }
+    if value.count > 64 || value.contains(where: \.isWhitespace) {
+      row.fail(column, "'\(value.prefix(80))' is not a user id (no spaces, at most 64 characters)")
+    }
+    return value
+  }
+
+  /// A mail address (`name@domain`, no spaces or angle brackets); nil when the cell is empty.
+  private static func email(_ row: inout CSVRow) -> String? {
+    let value = row.text("email")
+    if value.isEmpty { return nil }
+    let parts = value.split(separator: "@", omittingEmptySubsequences: false)
+    let forbidden: (Character) -> Bool = { $0.isWhitespace || "<>,;\"".contains($0) }
+    if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || value.contains(where: forbidden) {
+      row.fail("email", "'\(value.prefix(80))' is not a mail address like name@example.com")
+    }
+    return value
   }
 }
 

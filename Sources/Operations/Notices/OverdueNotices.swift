@@ -43,7 +43,7 @@ struct OverdueNotices {
         "overdue:steward:\(scope):\(day)",
         OutboxMessage(
           audience: .steward, project: tally.project, content: .stewardOverdue(content),
-          mentions: mention(scope), page: "/app/today")
+          mentions: mention(scope), page: "/app/today", recipient: facts.recipient(scope))
       )
     case .projectLead:
       let content = LeadOverdueDigest(
@@ -53,7 +53,8 @@ struct OverdueNotices {
         "overdue:lead:\(scope):\(day)",
         OutboxMessage(
           audience: .projectLead, project: scope, content: .leadOverdue(content),
-          mentions: facts.projects[scope].map { mention($0.lead) } ?? [], page: "/app/lead")
+          mentions: facts.projects[scope].map { mention($0.lead) } ?? [], page: "/app/lead",
+          recipient: facts.projects[scope].flatMap { facts.recipient($0.lead) })
       )
     case .operations, .admin:
       let content = OperationsOverdueDigest(

@@ -82,13 +82,13 @@ public struct ScheduleNotices {
       let content = SpotCheckNotice(
         project: projectName(project), month: "\(month)", stewards: lines,
         onPlan: !told.isEmpty && rows.count > told.count ? rows.count - told.count : nil)
-      let lead = facts.projects[project].flatMap { facts.stewards[$0.lead]?.wecomUserID }
+      let lead = facts.projects[project].flatMap { facts.recipient($0.lead) }
       return (
         "spot-check:\(project):\(month)",
         OutboxMessage(
           audience: .projectLead, project: project, content: .spotCheck(content),
-          mentions: lead.map { [$0] } ?? [],
-          page: "/app/lead?month=\(month)")
+          mentions: lead?.wecom.map { [$0] } ?? [],
+          page: "/app/lead?month=\(month)", recipient: lead)
       )
     }
   }

@@ -57,7 +57,7 @@ public struct StewardDigests {
     let mention = facts.stewards[steward]?.wecomUserID.map { [$0] } ?? []
     return OutboxMessage(
       audience: .steward, project: tasks.first?.project, content: .stewardDigest(content), mentions: mention,
-      page: "/app/today")
+      page: "/app/today", recipient: facts.recipient(steward))
   }
 
   private static let weekdays = ["一", "二", "三", "四", "五", "六", "日"]
