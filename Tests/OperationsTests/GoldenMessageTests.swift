@@ -82,6 +82,15 @@ import Testing
         "dead-letter", "dead-letter:7",
         OutboxMessage(audience: .admin, project: nil, content: .deadLetter(dead))
       ))
+    let link = SignInLinkNotice(
+      name: "李娜", link: Self.webBaseURL + "/app/signin/vd_example-secret", expires: "2026-11-28 09:30")
+    all.append(
+      (
+        "sign-in-link", "signin:lnk-example",
+        OutboxMessage(
+          audience: .steward, project: "P1", content: .signInLink(link), urgent: true,
+          recipient: Recipient(person: "S1", wecom: "lina"), personal: true)
+      ))
     let holidays = try #require(
       try HolidayNotices.entry(rules: World.rules, at: World.instant("2026-11-02 09:00")))
     all.append(("holidays-missing", holidays.key, try OutboxMessage.decode(holidays.payload)))
@@ -138,6 +147,22 @@ import Testing
     section(
       "飞书 text", try Self.field(feishu, ["content", "text"]), bytes: feishu.count,
       limit: VendorLimits.feishuBody)
+    let app = WeComApp(baseURL: local, corpID: "ww", agentID: 1, secret: Secret("s"), markdown: false)
+      .sendRequest(rendered, to: "lina", token: "t").body ?? Data()
+    let appText = try Self.field(app, ["text", "content"])
+    section("企业微信应用 text", appText, bytes: appText.utf8.count, limit: VendorLimits.weComApp)
+    let notice = DingTalkApp(
+      baseURL: local, appKey: "k", appSecret: Secret("s"), agentID: 1, markdown: false
+    ).sendRequest(rendered, to: "lina", token: "t").body ?? Data()
+    let noticeText = try Self.field(notice, ["msg", "text", "content"])
+    section(
+      "钉钉工作通知 text", noticeText, bytes: noticeText.utf8.count, limit: VendorLimits.dingTalkWorkNotice)
+    let feishuApp = FeishuApp(baseURL: local, appID: "a", appSecret: Secret("s"))
+      .sendRequest(rendered, to: "lina", token: "t").body ?? Data()
+    let feishuContent = Data(try Self.field(feishuApp, ["content"]).utf8)
+    section(
+      "飞书应用 text", try Self.field(feishuContent, ["text"]), bytes: feishuApp.count,
+      limit: VendorLimits.feishuMessage)
     let mail = MIMEMessage(
       from: "visitd <visitd@example.com>", to: ["operations@example.com"], message: rendered,
       date: World.instant("2026-11-27 09:00")
@@ -171,7 +196,8 @@ import Testing
       let rendered = try renderer.render(message, key: key)
       let golden = "# \(name) · \(key)\n" + (try channels(rendered))
       // Chinese throughout (the admin's messages name commands and files), never an owner's full number.
-      let plain = rendered.text.replacingOccurrences(of: Self.webBaseURL, with: "")
+      let plain = rendered.text.replacingOccurrences(
+        of: Self.webBaseURL + "[^\\s，]*", with: "", options: .regularExpression)
       #expect(
         plain.range(of: "[A-Za-z]{3,}", options: .regularExpression) == nil || message.audience == .admin,
         "\(name)")

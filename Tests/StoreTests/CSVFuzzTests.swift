@@ -19,7 +19,7 @@ import Testing
 
   static let goodRows: [FactFileKind: [String]] = [
     .projects: ["P3,锦绣华庭,Asia/Shanghai,S1", "P4,\"翠湖, 二期\",Asia/Urumqi,"],
-    .stewards: ["S3,赵敏,zhaomin", "S4,\"钱 \"\"小\"\" 多\","],
+    .stewards: ["S3,赵敏,zhaomin,ding-zm,fs-zm,zm@example.com", "S4,\"钱 \"\"小\"\" 多\",,,,"],
     .areas: ["A3,P1,1栋;2栋,S1,2025-01-01", "A3,P1,1栋;2栋,S2,2025-06-01 08:00"],
     .households: [
       Corpus.row(.households, Corpus.goodHousehold),

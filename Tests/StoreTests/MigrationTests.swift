@@ -12,7 +12,7 @@ import Testing
   @Test func migratesAnEmptyFile() throws {
     let folder = TempFolder()
     let store = try SQLiteStore(path: folder.database)
-    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
     let tables = Set(try store.rowCounts().keys)
     let expected: Set<String> = [
       "project", "steward", "area", "area_steward", "household", "visit", "visit_info", "visit_feedback",
@@ -27,7 +27,7 @@ import Testing
     let folder = TempFolder()
     _ = try Seed.store(in: folder)
     let reopened = try SQLiteStore(path: folder.database)
-    #expect(try reopened.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+    #expect(try reopened.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
     #expect(try reopened.rowCounts()["household"] == 1)
   }
 
@@ -50,7 +50,7 @@ import Testing
     }
     try pool.close()
     let store = try SQLiteStore(path: folder.database)
-    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
     let households = try store.loadFacts().households
     let (early, late) = (
       Date(timeIntervalSince1970: 1_700_000_000), Date(timeIntervalSince1970: 1_710_000_000.5)

@@ -208,7 +208,7 @@ import Testing
     }
     try pool.close()
     let store = try SQLiteStore(path: folder.database)
-    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
     #expect(try store.loadFacts().projects["P1"]?.name == "翠湖花园")
     let stamp = try store.planStamp()
     #expect(stamp.plannedVersion != stamp.factsVersion)

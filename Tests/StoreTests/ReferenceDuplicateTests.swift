@@ -21,7 +21,7 @@ import Testing
       FactFileKind.projects, "P3,锦绣华庭,Asia/Shanghai,S1", "P3,锦绣东庭,Asia/Shanghai,S1",
       "项目编号 (project): project P3"
     ),
-    (.stewards, "S3,赵敏,zhaomin", "S3,赵敏,zhaomin2", "管家编号 (steward): steward S3"),
+    (.stewards, "S3,赵敏,zhaomin,,,", "S3,赵敏,zhaomin2,,,", "管家编号 (steward): steward S3"),
     (
       .areas, "A3,P1,1栋;2栋,S1,2025-01-01", "A3,P1,1栋;2栋,S2,2025-01-01",
       "接管日期 (since): area A3 from 2025-01-01"
@@ -39,7 +39,7 @@ import Testing
   }
 
   @Test(arguments: [
-    (FactFileKind.projects, "P3,锦绣华庭,Asia/Shanghai,S1"), (.stewards, "S3,赵敏,zhaomin"),
+    (FactFileKind.projects, "P3,锦绣华庭,Asia/Shanghai,S1"), (.stewards, "S3,赵敏,zhaomin,,,"),
     (.areas, "A3,P1,1栋;2栋,S1,2025-01-01"),
   ])
   func identicalRowIsImportedOnce(kind: FactFileKind, row: String) {

@@ -55,12 +55,12 @@ struct DemoProject {
     let areaID = "\(id)-A" + DemoText.padded(area + 1, 2)
     let buildingsText = list.joined(separator: ";")
     let since = asOf.adding(days: -900).description
-    // WeCom user ids (the steward id in lower case), so that the demo's messages mention their stewards and leads.
+    // WeCom user ids (the steward id in lower case; no DingTalk, Feishu or mail ids), so that the demo's messages mention their stewards and leads.
     files.write(
       .stewards,
       [
         steward(area: area, changed: false), DemoText.name(&random),
-        steward(area: area, changed: false).lowercased(),
+        steward(area: area, changed: false).lowercased(), "", "", "",
       ])
     files.write(.areas, [areaID, id, buildingsText, steward(area: area, changed: false), since])
     guard hasChange(area: area) else { return }
@@ -68,7 +68,7 @@ struct DemoProject {
       .stewards,
       [
         steward(area: area, changed: true), DemoText.name(&random),
-        steward(area: area, changed: true).lowercased(),
+        steward(area: area, changed: true).lowercased(), "", "", "",
       ])
     files.write(
       .areas, [areaID, id, buildingsText, steward(area: area, changed: true), changeDay.description])
