@@ -88,7 +88,8 @@ struct TokenLink: ParsableCommand {
         .factsChanged([]),
         to: ControlSocket.defaultPath(
           environment: ProcessInfo.processInfo.environment, databasePath: store.resolvedPath))
-      print("visitctl: sign-in link \(record.id) for \(record.principal) queued as outbox \(key); it works once")
+      print(
+        "visitctl: sign-in link \(record.id) for \(record.principal) queued as outbox \(key); it works once")
       return
     }
     let (secret, record) = try WebSignIn.issueLink(for: principal, store: database, clock: Date())

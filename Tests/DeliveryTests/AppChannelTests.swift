@@ -18,17 +18,21 @@ import Testing
     case .weCom:
       return AppChannel(
         name: "wecom-app",
-        vendor: WeComApp(baseURL: base, corpID: "ww1", agentID: 1_000_002, secret: Secret("corp-secret-1"), markdown: markdown),
+        vendor: WeComApp(
+          baseURL: base, corpID: "ww1", agentID: 1_000_002, secret: Secret("corp-secret-1"),
+          markdown: markdown),
         transport: transport, timeout: 5)
     case .dingTalk:
       return AppChannel(
         name: "dingtalk-app",
         vendor: DingTalkApp(
-          baseURL: base, appKey: "ding-key", appSecret: Secret("ding-secret-1"), agentID: 42, markdown: markdown),
+          baseURL: base, appKey: "ding-key", appSecret: Secret("ding-secret-1"), agentID: 42,
+          markdown: markdown),
         transport: transport, timeout: 5)
     case .feishu:
       return AppChannel(
-        name: "feishu-app", vendor: FeishuApp(baseURL: base, appID: "cli_1", appSecret: Secret("fs-secret-1")),
+        name: "feishu-app",
+        vendor: FeishuApp(baseURL: base, appID: "cli_1", appSecret: Secret("fs-secret-1")),
         transport: transport, timeout: 5)
     }
   }

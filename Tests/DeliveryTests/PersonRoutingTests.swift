@@ -38,7 +38,9 @@ import Testing
 
   @Test func withoutAnIdTheFallbacksAreFollowedToAGroup() {
     #expect(config().destination(for: message(Self.noIds)) == .success("group"))
-    #expect(config().destination(for: message(Recipient(person: "S3", email: "s3@example.com"))) == .success("mail"))
+    #expect(
+      config().destination(for: message(Recipient(person: "S3", email: "s3@example.com"))) == .success("mail")
+    )
   }
 
   @Test func aPersonalMessageNeverReachesAGroup() throws {
@@ -103,19 +105,29 @@ import Testing
     #expect(
       config.receivers["ding"]?.kind
         == .dingTalkApp(
-          baseURL: "https://oapi.dingtalk.com", appKey: "dingkey", appSecret: Secret("dingsecret"), agentID: 7,
+          baseURL: "https://oapi.dingtalk.com", appKey: "dingkey", appSecret: Secret("dingsecret"),
+          agentID: 7,
           markdown: true))
     #expect(config.secrets.contains(Secret("corp-secret-value")))
 
     for (table, expected) in [
-      ("type = \"wecom-app\"\ncorp_id = \"w\"\nsecret = { file = \"\(directory)/app-secret\" }", "agent_id: is required"),
-      ("type = \"wecom-app\"\ncorp_id = \"w\"\nagent_id = 1\nsecret = { file = \"\(directory)/app-secret\" }\nfallback = \"nowhere\"",
-       "no [receiver.nowhere] is configured"),
-      ("type = \"mail\"\nfallback = \"x\"\n[receiver.x]\ntype = \"mail\"\nfallback = \"x2\"\n[receiver.x2]\n"
-        + "type = \"mail\"\nfallback = \"x\"", "must not go round"),
+      (
+        "type = \"wecom-app\"\ncorp_id = \"w\"\nsecret = { file = \"\(directory)/app-secret\" }",
+        "agent_id: is required"
+      ),
+      (
+        "type = \"wecom-app\"\ncorp_id = \"w\"\nagent_id = 1\nsecret = { file = \"\(directory)/app-secret\" }\nfallback = \"nowhere\"",
+        "no [receiver.nowhere] is configured"
+      ),
+      (
+        "type = \"mail\"\nfallback = \"x\"\n[receiver.x]\ntype = \"mail\"\nfallback = \"x2\"\n[receiver.x2]\n"
+          + "type = \"mail\"\nfallback = \"x\"", "must not go round"
+      ),
     ] {
       try Fixtures.write("[receiver.bad]\n" + table, to: path)
-      let error = #expect(throws: DeliveryError.self) { try DeliveryConfigLoader(environment: [:]).load(path: path) }
+      let error = #expect(throws: DeliveryError.self) {
+        try DeliveryConfigLoader(environment: [:]).load(path: path)
+      }
       #expect(error?.message.contains(expected) == true, "\(error?.message ?? "")")
     }
   }

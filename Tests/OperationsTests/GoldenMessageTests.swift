@@ -147,17 +147,20 @@ import Testing
     section(
       "飞书 text", try Self.field(feishu, ["content", "text"]), bytes: feishu.count,
       limit: VendorLimits.feishuBody)
-    let app = WeComApp(baseURL: local, corpID: "ww", agentID: 1, secret: Secret("s"), markdown: false)
+    let app =
+      WeComApp(baseURL: local, corpID: "ww", agentID: 1, secret: Secret("s"), markdown: false)
       .sendRequest(rendered, to: "lina", token: "t").body ?? Data()
     let appText = try Self.field(app, ["text", "content"])
     section("企业微信应用 text", appText, bytes: appText.utf8.count, limit: VendorLimits.weComApp)
-    let notice = DingTalkApp(
-      baseURL: local, appKey: "k", appSecret: Secret("s"), agentID: 1, markdown: false
-    ).sendRequest(rendered, to: "lina", token: "t").body ?? Data()
+    let notice =
+      DingTalkApp(
+        baseURL: local, appKey: "k", appSecret: Secret("s"), agentID: 1, markdown: false
+      ).sendRequest(rendered, to: "lina", token: "t").body ?? Data()
     let noticeText = try Self.field(notice, ["msg", "text", "content"])
     section(
       "钉钉工作通知 text", noticeText, bytes: noticeText.utf8.count, limit: VendorLimits.dingTalkWorkNotice)
-    let feishuApp = FeishuApp(baseURL: local, appID: "a", appSecret: Secret("s"))
+    let feishuApp =
+      FeishuApp(baseURL: local, appID: "a", appSecret: Secret("s"))
       .sendRequest(rendered, to: "lina", token: "t").body ?? Data()
     let feishuContent = Data(try Self.field(feishuApp, ["content"]).utf8)
     section(

@@ -33,7 +33,8 @@ enum ChannelFactory {
       return WebhookChannel(
         name: name, url: url, secret: secret, signatureHeader: header, transport: transport, timeout: timeout)
     case .weComApp(let baseURL, let corpID, let agentID, let secret, let markdown):
-      let vendor = WeComApp(baseURL: baseURL, corpID: corpID, agentID: agentID, secret: secret, markdown: markdown)
+      let vendor = WeComApp(
+        baseURL: baseURL, corpID: corpID, agentID: agentID, secret: secret, markdown: markdown)
       return AppChannel(name: name, vendor: vendor, transport: transport, timeout: timeout)
     case .dingTalkApp(let baseURL, let appKey, let appSecret, let agentID, let markdown):
       let vendor = DingTalkApp(

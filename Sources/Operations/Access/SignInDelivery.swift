@@ -50,7 +50,8 @@ public struct SignInDelivery {
         "\(principal) has no row in stewards.csv to send a link to; print the link and hand it over yourself")
     }
     guard let steward = try store.read({ try $0.steward(id) }) else {
-      throw OperationError("'\(id)' is not in stewards.csv; import it with its wecom, dingtalk, feishu or email")
+      throw OperationError(
+        "'\(id)' is not in stewards.csv; import it with its wecom, dingtalk, feishu or email")
     }
     return steward
   }

@@ -47,7 +47,9 @@ final class AppEmulator: Sendable {
     }
 
     fileprivate func token(of request: RecordedRequest) -> String? {
-      if self == .feishu { return request.headers["authorization"].map { String($0.dropFirst("Bearer ".count)) } }
+      if self == .feishu {
+        return request.headers["authorization"].map { String($0.dropFirst("Bearer ".count)) }
+      }
       return URLComponents(string: request.uri)?.queryItems?.first { $0.name == "access_token" }?.value
     }
 

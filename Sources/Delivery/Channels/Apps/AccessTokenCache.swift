@@ -11,7 +11,8 @@ actor AccessTokenCache {
 
   /// The cached token, or one `fetch` gets (a single fetch for every caller waiting at once).
   func token(
-    now: Date, fetch: @escaping @Sendable () async -> Result<(token: String, lifetime: TimeInterval), AppFailure>
+    now: Date,
+    fetch: @escaping @Sendable () async -> Result<(token: String, lifetime: TimeInterval), AppFailure>
   ) async -> Result<String, AppFailure> {
     if let current, now < current.expires { return .success(current.token) }
     let task = pending ?? Task { await fetch() }

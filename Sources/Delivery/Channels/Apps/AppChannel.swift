@@ -40,7 +40,8 @@ struct AppChannel<Vendor: AppVendor>: DeliveryChannel {
     do {
       return vendor.token(from: try await execute(request))
     } catch {
-      return .failure(AppFailure(verdict: .retry(after: nil, reason: "\(vendor.vendor) token request failed: \(error)")))
+      return .failure(
+        AppFailure(verdict: .retry(after: nil, reason: "\(vendor.vendor) token request failed: \(error)")))
     }
   }
 
@@ -54,7 +55,8 @@ struct AppChannel<Vendor: AppVendor>: DeliveryChannel {
 
   private func execute(_ request: AppRequest) async throws -> HTTPReply {
     if let body = request.body {
-      return try await transport.post(url: request.url, headers: request.headers, body: body, timeout: timeout)
+      return try await transport.post(
+        url: request.url, headers: request.headers, body: body, timeout: timeout)
     }
     return try await transport.get(url: request.url, headers: request.headers, timeout: timeout)
   }

@@ -49,7 +49,9 @@ extension AppVendor {
   /// The vendor's `errcode`/`code` and message, as a reason.
   func reason(_ reply: HTTPReply, keys: [String] = ["errcode", "code"]) -> (code: Int?, reason: String) {
     let code = VendorReply.code(reply.body, keys: keys)
-    return (code, "\(vendor) \(keys[0]) \(code.map(String.init) ?? "missing"): \(VendorReply.message(reply.body))")
+    return (
+      code, "\(vendor) \(keys[0]) \(code.map(String.init) ?? "missing"): \(VendorReply.message(reply.body))"
+    )
   }
 
   /// The verdict of a non-2xx status (nil for 2xx): 429 a rate limit, 5xx retry, others decided by the body.
@@ -60,7 +62,8 @@ extension AppVendor {
     case .retry(let after, let reason): .retry(after: after, reason: "\(vendor) \(reason)")
     case .permanent(let reason):
       // 4xx: the vendors put their code in the body (Feishu answers 400 for a bad token); without one it is final.
-      VendorReply.code(reply.body, keys: ["errcode", "code"]) == nil ? .permanent(reason: "\(vendor) \(reason)") : nil
+      VendorReply.code(reply.body, keys: ["errcode", "code"]) == nil
+        ? .permanent(reason: "\(vendor) \(reason)") : nil
     case .delivered, .refused: nil
     }
   }

@@ -21,7 +21,8 @@ struct DingTalkApp: AppVendor {
   }
 
   func token(from reply: HTTPReply) -> Result<(token: String, lifetime: TimeInterval), AppFailure> {
-    TokenAnswer.read(reply, vendor: self, tokenKey: "access_token", lifetimeKey: "expires_in") { code, reason in
+    TokenAnswer.read(reply, vendor: self, tokenKey: "access_token", lifetimeKey: "expires_in") {
+      code, reason in
       switch code {
       case 40001, 40089, 40096:
         .refused(reason: reason, advice: "检查 app_key 与 app_secret（钉钉开放平台 → 应用开发 → 凭证与基础信息）")
@@ -34,11 +35,13 @@ struct DingTalkApp: AppVendor {
     let limit = VendorLimits.dingTalkWorkNotice
     let msg: Message
     if markdown {
-      let text = "### \(message.title)\n" + TextLimit.truncated(message.body, bytes: limit, link: message.link)
+      let text =
+        "### \(message.title)\n" + TextLimit.truncated(message.body, bytes: limit, link: message.link)
       msg = Message(msgtype: "markdown", markdown: .init(title: message.title, text: text))
     } else {
       msg = Message(
-        msgtype: "text", text: .init(content: TextLimit.truncated(message.text, bytes: limit, link: message.link)))
+        msgtype: "text",
+        text: .init(content: TextLimit.truncated(message.text, bytes: limit, link: message.link)))
     }
     return AppRequest(
       url: baseURL + "/topapi/message/corpconversation/asyncsend_v2?access_token="

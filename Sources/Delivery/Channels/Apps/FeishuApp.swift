@@ -38,7 +38,9 @@ struct FeishuApp: AppVendor {
       .map { String(format: "%02x", $0) }.joined()
     let encode = { (text: String) -> Data in
       JSONBody.encode(
-        Body(receiveID: userID, content: String(decoding: JSONBody.encode(["text": text]), as: UTF8.self), uuid: uuid))
+        Body(
+          receiveID: userID, content: String(decoding: JSONBody.encode(["text": text]), as: UTF8.self),
+          uuid: uuid))
     }
     let text = TextLimit.fitted(message.text, limit: VendorLimits.feishuMessage, link: message.link) {
       encode($0).count

@@ -17,9 +17,12 @@ enum TokenAnswer {
     }
     let answer = verdict(code, "token: " + reason)
     if case .accepted = answer {
-      return .failure(AppFailure(verdict: .retry(after: nil, reason: "\(vendor.vendor) token answer has no \(tokenKey)")))
+      return .failure(
+        AppFailure(verdict: .retry(after: nil, reason: "\(vendor.vendor) token answer has no \(tokenKey)")))
     }
-    if case .tokenRejected(let why) = answer { return .failure(AppFailure(verdict: .retry(after: nil, reason: why))) }
+    if case .tokenRejected(let why) = answer {
+      return .failure(AppFailure(verdict: .retry(after: nil, reason: why)))
+    }
     return .failure(AppFailure(verdict: answer))
   }
 }

@@ -21,7 +21,8 @@ struct WeComApp: AppVendor {
   }
 
   func token(from reply: HTTPReply) -> Result<(token: String, lifetime: TimeInterval), AppFailure> {
-    TokenAnswer.read(reply, vendor: self, tokenKey: "access_token", lifetimeKey: "expires_in") { code, reason in
+    TokenAnswer.read(reply, vendor: self, tokenKey: "access_token", lifetimeKey: "expires_in") {
+      code, reason in
       switch code {
       case 40001, 40013, 40091:
         .refused(reason: reason, advice: "检查 corp_id 与应用 Secret（企业微信管理后台 → 应用管理 → 应用 → Secret）")
@@ -35,8 +36,10 @@ struct WeComApp: AppVendor {
     let content: String
     if markdown {
       let title = "**\(message.title)**\n"
-      content = title + TextLimit.truncated(
-        message.body, bytes: VendorLimits.weComApp - title.utf8.count, link: message.link)
+      content =
+        title
+        + TextLimit.truncated(
+          message.body, bytes: VendorLimits.weComApp - title.utf8.count, link: message.link)
     } else {
       content = TextLimit.truncated(message.text, bytes: VendorLimits.weComApp, link: message.link)
     }
@@ -52,7 +55,8 @@ struct WeComApp: AppVendor {
     if let verdict = statusVerdict(reply) { return verdict }
     let (code, reason) = reason(reply, keys: ["errcode"])
     if code == 0, let invalid = Self.invalidUser(reply.body) {
-      return .permanent(reason: "WeCom: user \(invalid) is not a member the application may reach (invaliduser)")
+      return .permanent(
+        reason: "WeCom: user \(invalid) is not a member the application may reach (invaliduser)")
     }
     return verdict(code: code, reason: reason)
   }
