@@ -10,8 +10,11 @@ import Store
 ///
 /// Decision: the store protocols are synchronous (SQLite blocks its caller), so each `PostgresStore` owns one
 /// connection on an event loop group of its own (one thread), and the calling thread blocks on each query's
-/// future with `wait()`. Only the caller's thread ever blocks, never the event loop: the group is private to the
-/// store, so no caller runs on it. A lock hands the connection to one caller at a time for a whole unit of work
+/// future (`blockingResult`). The connection's own loop never blocks: the group is private to the store, so no
+/// caller runs on it. The caller may be a thread of another event loop group (the daemon runs Swift concurrency
+/// on NIO's loops, and its outbox worker calls the store from there): NIO's `wait()` refuses any event loop
+/// thread, so the wait is a condition lock instead, and such a caller stalls its own loop exactly as long as an
+/// SQLite call would. A lock hands the connection to one caller at a time for a whole unit of work
 /// (a statement, or a transaction), so the statements of a transaction are never interleaved with another
 /// caller's; it serialises the store's users in the process as SQLite's single writer does. A connection found
 /// closed (the server restarted) is opened again before the next unit of work, never inside one.
@@ -33,23 +36,29 @@ final class BlockingConnection: @unchecked Sendable {
     do {
       connection = try Self.connect(location, group: group, logger: logger)
     } catch {
-      try? group.syncShutdownGracefully()
+      group.shutdownGracefully { _ in }
       throw error
     }
   }
 
+  /// Closes the connection and stops the group without waiting: the last reference may go on an event loop
+  /// thread (the daemon's), where NIO refuses a synchronous shutdown.
   deinit {
-    try? connection?.close().wait()
-    try? group.syncShutdownGracefully()
+    let group = group
+    guard let connection else { return group.shutdownGracefully { _ in } }
+    // The closure holds the connection until it is closed (postgres-nio asserts that a connection is).
+    connection.close().whenComplete { _ in
+      withExtendedLifetime(connection) { group.shutdownGracefully { _ in } }
+    }
   }
 
   private static func connect(_ location: PostgresLocation, group: any EventLoopGroup, logger: Logger) throws
     -> PostgresConnection
   {
     do {
-      return try PostgresConnection.connect(
-        on: group.next(), configuration: location.configuration, id: 1, logger: logger
-      ).wait()
+      return try blockingResult(
+        PostgresConnection.connect(
+          on: group.next(), configuration: location.configuration, id: 1, logger: logger))
     } catch {
       throw StoreError("cannot connect to \(location): \(PostgresSession.reason(error))")
     }
@@ -99,7 +108,7 @@ struct PostgresSession {
   /// The rows `query` returns.
   func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
     do {
-      return try connection.query(query, logger: logger).wait().rows
+      return try blockingResult(connection.query(query, logger: logger)).rows
     } catch {
       throw StoreError("PostgreSQL: \(Self.reason(error))")
     }
@@ -109,7 +118,7 @@ struct PostgresSession {
   @discardableResult
   func run(_ query: PostgresQuery) throws -> Int {
     do {
-      return try connection.query(query, logger: logger).wait().metadata.rows ?? 0
+      return try blockingResult(connection.query(query, logger: logger)).metadata.rows ?? 0
     } catch {
       throw StoreError("PostgreSQL: \(Self.reason(error))")
     }
@@ -138,4 +147,23 @@ struct PostgresSession {
   static func sqlState(_ error: any Error) -> String? {
     (error as? PSQLError)?.serverInfo?[.sqlState]
   }
+}
+
+/// The value of `future`, blocking the calling thread (never the future's own event loop) until it completes.
+func blockingResult<Value: Sendable>(_ future: EventLoopFuture<Value>) throws -> Value {
+  precondition(
+    !future.eventLoop.inEventLoop, "a store call on its own connection's event loop would deadlock")
+  let done = ConditionLock(value: false)
+  let result = NIOLockedValueBox<Result<Value, any Error>?>(nil)
+  future.whenComplete { completed in
+    result.withLockedValue { $0 = completed }
+    done.lock()
+    done.unlock(withValue: true)
+  }
+  done.lock(whenValue: true)
+  done.unlock()
+  guard let completed = result.withLockedValue({ $0 }) else {
+    throw StoreError("a PostgreSQL call completed without a result")
+  }
+  return try completed.get()
 }
