@@ -64,6 +64,7 @@ enum PostgresSchema {
       unit text NOT NULL, room text NOT NULL, area text NOT NULL REFERENCES area(id),
       owner_surname text NOT NULL, owner_name text NOT NULL, owner_phone text NOT NULL, tags text NOT NULL);
     CREATE INDEX household_area ON household(area);
+    CREATE INDEX household_project ON household(project);
     CREATE TABLE household_state (
       household text COLLATE "C" NOT NULL REFERENCES household(id), since double precision NOT NULL,
       state text NOT NULL, PRIMARY KEY (household, since));
