@@ -29,6 +29,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
     .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
     .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+    .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
   ],
   targets: [
     .systemLibrary(
@@ -60,6 +61,18 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
+    .target(
+      name: "StorePostgres",
+      dependencies: [
+        "Store", "Planner", "Policy", "CalendarSpec",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    .target(name: "StoreOpening", dependencies: ["Store", "StoreSQLite", "StorePostgres"]),
     .target(name: "Messages", dependencies: ["Store", "Policy"]),
     .target(
       name: "Operations",
@@ -112,7 +125,7 @@ let package = Package(
       name: "visitd",
       dependencies: [
         "CLinux", "Control", "Systemd", "CalendarSpec", "Policy", "Planner", "Store", "StoreSQLite",
-        "Messages",
+        "StoreOpening", "Messages",
         "Operations", "Delivery", "HTTPAPI", "VisitCtlCommands",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Metrics", package: "swift-metrics"),
@@ -135,6 +148,7 @@ let package = Package(
         "Planner",
         "Store",
         "StoreSQLite",
+        "StoreOpening",
         "Messages",
         "Operations",
         "Delivery",
@@ -190,7 +204,7 @@ let package = Package(
     .testTarget(
       name: "DeliveryTests",
       dependencies: [
-        "Delivery", "Store", "StoreSQLite", "Messages", "Policy", "TestSupport",
+        "Delivery", "Store", "StoreSQLite", "StorePostgres", "Messages", "Policy", "TestSupport",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -200,7 +214,8 @@ let package = Package(
     .testTarget(
       name: "StoreTests",
       dependencies: [
-        "Store", "StoreSQLite", "Operations", "Planner", "Policy", "CalendarSpec",
+        "Store", "StoreSQLite", "StorePostgres", "TestSupport", "Operations", "Planner", "Policy",
+        "CalendarSpec",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     .testTarget(

@@ -2,9 +2,10 @@
 # Installs the Debian packages visitd builds and tests with; does nothing when they are present.
 set -euo pipefail
 # debhelper, dpkg-dev, lintian and file: `make deb` and `make test-deb`. libxlsxwriter-dev: the .xlsx reports.
+# postgresql: the server the PostgreSQL store tests start themselves (initdb, pg_ctl under /usr/lib/postgresql).
 # chromium, chromium-driver and a CJK font: the web app's browser test (scripts/web-test.py).
 packages=(libsystemd-dev pkg-config libsqlite3-dev libxlsxwriter-dev make faketime systemd prometheus debhelper dpkg-dev
-  lintian file chromium chromium-driver fonts-wqy-microhei)
+  lintian file chromium chromium-driver fonts-wqy-microhei postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

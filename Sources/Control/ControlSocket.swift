@@ -10,6 +10,8 @@ public enum ControlSocket {
       return "\(runtime)/control.sock"
     }
     if databasePath == "/var/lib/visitd/visitd.sqlite" { return "/run/visitd/control.sock" }
+    // A database URL (postgres://…) has no folder to sit beside: the default SQLite file's folder.
+    if databasePath.contains("://") { return "var/visitd.sock" }
     return URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent(
       "visitd.sock"
     ).path

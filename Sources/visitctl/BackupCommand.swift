@@ -1,6 +1,7 @@
 import ArgumentParser
 import Control
 import Foundation
+import StoreOpening
 import StoreSQLite
 
 /// `visitctl backup FILE`: a consistent copy of the database, taken while the daemon runs.
@@ -18,6 +19,9 @@ struct BackupCommand: ParsableCommand {
   var force = false
 
   func run() throws {
+    guard !StoreOpening.isPostgres(store.resolvedPath) else {
+      throw ValidationError("backup copies the SQLite file; back a PostgreSQL database up with pg_dump")
+    }
     let written: DatabaseInspection
     do {
       written = try DatabaseBackup.backup(from: store.resolvedPath, to: file, replacing: force)

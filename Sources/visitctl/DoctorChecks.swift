@@ -2,6 +2,7 @@ import Delivery
 import Foundation
 import Operations
 import Policy
+import StoreOpening
 import StoreSQLite
 
 /// One finding of `visitctl doctor`: `ok|warn|FAIL  what: detail`.
@@ -62,6 +63,16 @@ enum DoctorChecks {
 
   /// The database opens, passes `PRAGMA integrity_check` and has this version's schema.
   static func database(_ path: String) -> [DoctorFinding] {
+    if StoreOpening.isPostgres(path) {
+      do {
+        _ = try StoreOpening.open(path)
+        return [
+          DoctorFinding(level: .ok, what: "database", detail: "the PostgreSQL database opens and is migrated")
+        ]
+      } catch {
+        return [DoctorFinding(level: .fail, what: "database", detail: "\(error)")]
+      }
+    }
     guard FileManager.default.fileExists(atPath: path) else {
       return [DoctorFinding(level: .fail, what: "database", detail: "\(path): no such file")]
     }

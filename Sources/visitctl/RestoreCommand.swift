@@ -1,6 +1,7 @@
 import ArgumentParser
 import Control
 import Foundation
+import StoreOpening
 import StoreSQLite
 
 /// `visitctl restore FILE`: puts a backup in place of the database while the daemon is stopped.
@@ -20,6 +21,9 @@ struct RestoreCommand: ParsableCommand {
 
   func run() throws {
     let database = store.resolvedPath
+    guard !StoreOpening.isPostgres(database) else {
+      throw ValidationError("restore replaces the SQLite file; restore a PostgreSQL database with pg_restore")
+    }
     let path =
       socket
       ?? ControlSocket.defaultPath(environment: ProcessInfo.processInfo.environment, databasePath: database)

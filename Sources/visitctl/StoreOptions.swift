@@ -4,26 +4,26 @@ import Foundation
 import Operations
 import Policy
 import Store
+import StoreOpening
 import StoreSQLite
 
-/// `--db PATH`: which database the command works on.
+/// `--db PATH|URL`: which database the command works on.
 struct StoreOptions: ParsableArguments {
   @Option(
     name: .customLong("db"),
-    help:
-      "The database file (default: $STATE_DIRECTORY/visitd.sqlite under systemd, else ./var/visitd.sqlite).")
+    help: ArgumentHelp(
+      "The database: an SQLite file (default: $STATE_DIRECTORY/visitd.sqlite under systemd, else "
+        + "./var/visitd.sqlite), or postgres://USER@HOST[:PORT]/DB."))
   var path: String?
 
-  /// The database file's path.
+  /// The database file's path, or its `postgres://` URL.
   var resolvedPath: String { DatabaseLocation.path(explicit: path) }
 
-  /// Opens (creating and migrating when needed) the database; one this user may not write opens for reading
-  /// only, unless `writing` (then opening fails naming the file).
-  func open(writing: Bool = false) throws -> SQLiteStore {
-    let path = resolvedPath
+  /// Opens (creating and migrating when needed) the database; an SQLite file this user may not write opens for
+  /// reading only, unless `writing` (then opening fails naming the file).
+  func open(writing: Bool = false) throws -> any Storage {
     do {
-      if !writing && !SQLiteStore.isWritable(path) { return try SQLiteStore(readingOnly: path) }
-      return try SQLiteStore(path: path)
+      return try StoreOpening.open(resolvedPath, writing: writing)
     } catch {
       throw ValidationError("cannot open the database: \(error)")
     }
@@ -37,7 +37,7 @@ struct WriteOptions: ParsableArguments {
   @OptionGroup var rules: RulesOptions
 
   /// Opens (creating and migrating when needed) the database for writing.
-  func open() throws -> SQLiteStore { try store.open(writing: true) }
+  func open() throws -> any Storage { try store.open(writing: true) }
 
   /// Recording into the database now, re-planning with the rules found (with a warning when none are valid:
   /// the daemon or the next listing plans then).

@@ -8,6 +8,7 @@ import Metrics
 import Prometheus
 import ServiceLifecycle
 import Store
+import StoreOpening
 import StoreSQLite
 import Systemd
 
@@ -26,7 +27,10 @@ struct VisitdCommand: AsyncParsableCommand {
       valueName: "dir"))
   var rulesDirectories: [String] = []
 
-  @Option(help: "The SQLite database (default: $STATE_DIRECTORY/visitd.sqlite, else ./var/visitd.sqlite).")
+  @Option(
+    help: ArgumentHelp(
+      "The database: an SQLite file or postgres://USER@HOST[:PORT]/DB (default: `database` in visitd.toml, "
+        + "else $STATE_DIRECTORY/visitd.sqlite, else ./var/visitd.sqlite)."))
   var db: String?
 
   @Option(help: "The control socket (default: $RUNTIME_DIRECTORY/control.sock, else beside the database).")
@@ -50,8 +54,10 @@ struct VisitdCommand: AsyncParsableCommand {
     let logger = Logger(label: "visitd")
     let registry = PrometheusCollectorRegistry()
     MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+    let configured =
+      try db ?? DatabaseSettingLoader().database(path: deliveryConfig ?? "/etc/visitd/visitd.toml")
     let settings = DaemonSettings(
-      rulesDirectories: rulesDirectories, databasePath: db, controlSocket: controlSocket,
+      rulesDirectories: rulesDirectories, databasePath: configured, controlSocket: controlSocket,
       demoIfEmpty: demoIfEmpty, deliveryConfig: deliveryConfig, environment: environment)
     let address = try listenAddress(settings)
     let rules = RulesInForce(nil)
@@ -67,7 +73,7 @@ struct VisitdCommand: AsyncParsableCommand {
           path: settings.deliveryConfig))
     let daemon = try DaemonService(
       settings: settings, rules: rules, logger: logger,
-      openStore: { try SQLiteStore(path: settings.databasePath, longRunning: true) },
+      openStore: { try StoreOpening.open(settings.databasePath, longRunning: true) },
       opened: { store, daemon in
         guard address != nil else { return }
         try startup.open(

@@ -1,7 +1,24 @@
 import Foundation
 import Store
+import StorePostgres
 import StoreSQLite
+import TestSupport
 import Testing
+
+/// The stores the outbox tests run against: SQLite in memory, and a fresh database of the test process's
+/// PostgreSQL server.
+enum OutboxBackend: String, CaseIterable, CustomTestStringConvertible {
+  case sqlite, postgres
+
+  var testDescription: String { rawValue }
+
+  func open() throws -> any OutboxStore & ScheduleRunStore {
+    switch self {
+    case .sqlite: try Fixtures.store()
+    case .postgres: try PostgresStore(url: PostgresServer.freshDatabase())
+    }
+  }
+}
 
 @Suite struct OutboxStoreTests {
   let now = Date(timeIntervalSince1970: 1_700_000_000)
@@ -10,15 +27,17 @@ import Testing
     OutboxEntry(key: key, audience: "steward", payload: "{}", notBefore: at ?? now)
   }
 
-  @Test func enqueueIsIdempotentByKey() throws {
-    let store = try Fixtures.store()
+  @Test(arguments: OutboxBackend.allCases)
+  func enqueueIsIdempotentByKey(_ backend: OutboxBackend) throws {
+    let store = try backend.open()
     #expect(try store.enqueue([entry("a"), entry("b")]) == 2)
     #expect(try store.enqueue([entry("a")]) == 0)
     #expect(try store.outboxRows(state: .pending, limit: 10).map(\.key) == ["b", "a"])
   }
 
-  @Test func claimSendRecord() throws {
-    let store = try Fixtures.store()
+  @Test(arguments: OutboxBackend.allCases)
+  func claimSendRecord(_ backend: OutboxBackend) throws {
+    let store = try backend.open()
     try store.enqueue([entry("a"), entry("later", at: now.addingTimeInterval(60))])
     let claim = try store.claimDue(now: now, limit: 10, lease: 30)
     #expect(claim.rows.map(\.row.key) == ["a"])
@@ -32,8 +51,9 @@ import Testing
     #expect(try store.nextOutboxDue() == now)
   }
 
-  @Test func anExpiredSendIsResentOnceThenDeadLettered() throws {
-    let store = try Fixtures.store()
+  @Test(arguments: OutboxBackend.allCases)
+  func anExpiredSendIsResentOnceThenDeadLettered(_ backend: OutboxBackend) throws {
+    let store = try backend.open()
     try store.enqueue([entry("a")])
     let id = try store.claimDue(now: now, limit: 1, lease: 30).rows[0].row.id
     try store.markSending([id], now: now, lease: 30)  // the worker dies here
@@ -48,8 +68,9 @@ import Testing
     #expect(try store.outboxRows(state: .dead, limit: 1).first?.lastError?.contains("in doubt twice") == true)
   }
 
-  @Test func anExpiredClaimIsNotADuplicate() throws {
-    let store = try Fixtures.store()
+  @Test(arguments: OutboxBackend.allCases)
+  func anExpiredClaimIsNotADuplicate(_ backend: OutboxBackend) throws {
+    let store = try backend.open()
     try store.enqueue([entry("a")])
     _ = try store.claimDue(now: now, limit: 1, lease: 30)  // dies before sending
     #expect(
@@ -57,8 +78,9 @@ import Testing
         == false)
   }
 
-  @Test func retryAndDeferral() throws {
-    let store = try Fixtures.store()
+  @Test(arguments: OutboxBackend.allCases)
+  func retryAndDeferral(_ backend: OutboxBackend) throws {
+    let store = try backend.open()
     try store.enqueue([entry("a"), entry("b")])
     let rows = try store.claimDue(now: now, limit: 2, lease: 30).rows.map(\.row.id)
     try store.markSending([rows[0]], now: now, lease: 30)
@@ -77,8 +99,9 @@ import Testing
 }
 
 @Suite struct ScheduleRunTests {
-  @Test func aRunAndItsMessagesAreWrittenTogether() throws {
-    let store = try Fixtures.store()
+  @Test(arguments: OutboxBackend.allCases)
+  func aRunAndItsMessagesAreWrittenTogether(_ backend: OutboxBackend) throws {
+    let store = try backend.open()
     let at = Date(timeIntervalSince1970: 1_700_000_000)
     let entry = OutboxEntry(key: "spot-check:P1:2026-11", audience: "lead", payload: "{}", notBefore: at)
     #expect(try store.recordRun(schedule: "spot-check", scheduledFor: at, entries: [entry]) == 1)

@@ -42,8 +42,10 @@ import Testing
     #expect(values.contains { $0.contains(AccessTokens.secretHash(secret)) })
   }
 
-  @Test func aSecretAuthenticatesUntilItIsRevokedOrExpires() throws {
-    let store = try SQLiteStore()
+  @Test(arguments: StoreBackend.allCases)
+  func aSecretAuthenticatesUntilItIsRevokedOrExpires(_ backend: StoreBackend) throws {
+    let folder = TempFolder()
+    let store = try backend.open(in: folder)
     let (secret, record) = try AccessTokens.issue(.steward("S1"), expiresIn: 1, store: store, clock: clock)
     #expect(try AccessTokens.authenticate(secret: secret, store: store, clock: clock) == record)
     #expect(try AccessTokens.authenticate(secret: secret + "x", store: store, clock: clock) == nil)
@@ -57,8 +59,10 @@ import Testing
     #expect(try store.token(secretHash: AccessTokens.secretHash(other))?.revoked == clock)
   }
 
-  @Test func revokingAnUnknownOrRevokedTokenSaysSo() throws {
-    let store = try SQLiteStore()
+  @Test(arguments: StoreBackend.allCases)
+  func revokingAnUnknownOrRevokedTokenSaysSo(_ backend: StoreBackend) throws {
+    let folder = TempFolder()
+    let store = try backend.open(in: folder)
     let (_, record) = try AccessTokens.issue(.operations, expiresIn: nil, store: store, clock: clock)
     #expect(try store.revokeToken(id: "tok-00000000", at: clock) == false)
     #expect(try store.revokeToken(id: record.id, at: clock) == true)
@@ -72,8 +76,10 @@ import Testing
     }
   }
 
-  @Test func aSecondTokenWithTheSameSecretHashIsRefused() throws {
-    let store = try SQLiteStore()
+  @Test(arguments: StoreBackend.allCases)
+  func aSecondTokenWithTheSameSecretHashIsRefused(_ backend: StoreBackend) throws {
+    let folder = TempFolder()
+    let store = try backend.open(in: folder)
     try store.addToken(
       TokenRecord(id: "tok-1", principal: .admin, issued: clock, expires: nil), secretHash: "h")
     #expect(throws: StoreError.self) {
@@ -84,8 +90,10 @@ import Testing
     #expect(try store.token(secretHash: "h")?.principal == .admin)
   }
 
-  @Test func anIntegrationWithoutScopesOrAnEmptyNameIsNotIssued() throws {
-    let store = try SQLiteStore()
+  @Test(arguments: StoreBackend.allCases)
+  func anIntegrationWithoutScopesOrAnEmptyNameIsNotIssued(_ backend: StoreBackend) throws {
+    let folder = TempFolder()
+    let store = try backend.open(in: folder)
     #expect(throws: OperationError.self) {
       try AccessTokens.issue(
         .integration(name: "crm", scopes: []), expiresIn: nil, store: store, clock: clock)
@@ -99,8 +107,10 @@ import Testing
     #expect(try store.tokens().isEmpty)
   }
 
-  @Test func theFirstAnswerToAnIdempotencyKeyIsKept() throws {
-    let store = try SQLiteStore()
+  @Test(arguments: StoreBackend.allCases)
+  func theFirstAnswerToAnIdempotencyKeyIsKept(_ backend: StoreBackend) throws {
+    let folder = TempFolder()
+    let store = try backend.open(in: folder)
     let first = IdempotentAnswer(requestDigest: "d1", status: 201, body: Data(#"{"visit":"V1"}"#.utf8))
     let second = IdempotentAnswer(requestDigest: "d2", status: 422, body: Data("{}".utf8))
     #expect(try store.idempotentAnswer(token: "tok-1", key: "k") == nil)
@@ -110,8 +120,10 @@ import Testing
     #expect(try store.keepAnswer(second, token: "tok-2", key: "k", at: clock) == second)
   }
 
-  @Test func answersOlderThanAWeekAreForgottenAtMostHourly() throws {
-    let store = try SQLiteStore()
+  @Test(arguments: StoreBackend.allCases)
+  func answersOlderThanAWeekAreForgottenAtMostHourly(_ backend: StoreBackend) throws {
+    let folder = TempFolder()
+    let store = try backend.open(in: folder)
     let answer = IdempotentAnswer(requestDigest: "d1", status: 201, body: Data("{}".utf8))
     _ = try store.keepAnswer(answer, token: "tok-1", key: "old", at: clock)
     _ = try store.keepAnswer(answer, token: "tok-1", key: "six-days", at: clock.addingTimeInterval(86_400))
@@ -124,8 +136,10 @@ import Testing
     #expect(try store.idempotentAnswer(token: "tok-1", key: "six-days") == answer)
   }
 
-  @Test func theAccessLogListsFromADayOnInOrderAndRefusesChanges() throws {
-    let store = try SQLiteStore()
+  @Test(arguments: StoreBackend.allCases)
+  func theAccessLogListsFromADayOnInOrderAndRefusesChanges(_ backend: StoreBackend) throws {
+    let folder = TempFolder()
+    let store = try backend.open(in: folder)
     let crm = Principal.integration(name: "crm", scopes: [.reportsRead])
     let records = [
       AccessRecord(
@@ -142,8 +156,10 @@ import Testing
     #expect(try store.accessLog(since: nil, limit: 10) == records)
     #expect(try store.accessLog(since: clock.addingTimeInterval(1), limit: 10) == Array(records.dropFirst()))
     #expect(try store.accessLog(since: nil, limit: 2) == Array(records.prefix(2)))
-    #expect(throws: (any Error).self) {
-      try store.pool.write { db in try db.execute(sql: "DELETE FROM access_log") }
+    if let sqlite = store as? SQLiteStore {
+      #expect(throws: (any Error).self) {
+        try sqlite.pool.write { db in try db.execute(sql: "DELETE FROM access_log") }
+      }
     }
     #expect(try store.accessLog(since: nil, limit: 10).count == 3)
   }

@@ -5,9 +5,10 @@ import Testing
 
 /// A calendar event's SEQUENCE goes up when its task moves, and only then.
 @Suite struct CalendarEventStoreTests {
-  @Test func sequenceStartsAtZeroAndRisesOncePerMove() throws {
+  @Test(arguments: StoreBackend.allCases)
+  func sequenceStartsAtZeroAndRisesOncePerMove(_ backend: StoreBackend) throws {
     let folder = TempFolder()
-    let store = try SQLiteStore(path: folder.database)
+    let store = try backend.open(in: folder)
     let first = Date(timeIntervalSince1970: 1_800_000_000)
     let later = first.addingTimeInterval(86_400)
 

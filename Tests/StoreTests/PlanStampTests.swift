@@ -17,9 +17,10 @@ import Testing
     return try! PolicyLoader.ruleSet(RuleSource(directories: [folder]))
   }()
 
-  @Test func aNewDatabaseHasNoCurrentPlanAndAWriteBumpsTheFactsVersion() throws {
+  @Test(arguments: StoreBackend.allCases)
+  func aNewDatabaseHasNoCurrentPlanAndAWriteBumpsTheFactsVersion(_ backend: StoreBackend) throws {
     let folder = TempFolder()
-    let store = try SQLiteStore(path: folder.database)
+    let store = try backend.open(in: folder)
     let empty = try store.planStamp()
     #expect(empty.plannedVersion != empty.factsVersion)
     try store.write(Seed.batch)
@@ -28,9 +29,10 @@ import Testing
     #expect(try store.planStamp().factsVersion == empty.factsVersion + 1, "a write changing nothing")
   }
 
-  @Test func planningStampsTheStoredTasksAsCurrentUntilAWriteWithoutReplanning() throws {
+  @Test(arguments: StoreBackend.allCases)
+  func planningStampsTheStoredTasksAsCurrentUntilAWriteWithoutReplanning(_ backend: StoreBackend) throws {
     let folder = TempFolder()
-    let store = try Seed.store(in: folder)
+    let store = try Seed.store(backend, in: folder)
     let planning = StoredPlanning(rules: Self.rules, clock: Seed.instant("2026-03-02 09:00"))
     #expect(!planning.isCurrent(try store.planStamp()))
     try store.replan { try planning.whole($0).update }
@@ -47,9 +49,10 @@ import Testing
     #expect(!planning.isCurrent(try store.planStamp()))
   }
 
-  @Test func theHookSeesTheWriteAndKeepsThePlanCurrent() throws {
+  @Test(arguments: StoreBackend.allCases)
+  func theHookSeesTheWriteAndKeepsThePlanCurrent(_ backend: StoreBackend) throws {
     let folder = TempFolder()
-    let store = try Seed.store(in: folder)
+    let store = try Seed.store(backend, in: folder)
     let clock = Seed.instant("2026-03-02 09:00")
     let planning = StoredPlanning(rules: Self.rules, clock: clock)
     try store.replan { try planning.whole($0).update }
@@ -67,9 +70,10 @@ import Testing
     #expect(!(try store.tasks(household: "H2")).isEmpty)
   }
 
-  @Test func reReplanningSomeHouseholdsGivesWhatPlanningEverythingGives() throws {
+  @Test(arguments: StoreBackend.allCases)
+  func reReplanningSomeHouseholdsGivesWhatPlanningEverythingGives(_ backend: StoreBackend) throws {
     let folder = TempFolder()
-    let store = try SQLiteStore(path: folder.database)
+    let store = try backend.open(in: folder)
     var batch = Seed.batch
     batch.households = (1...12).map { Seed.household("H\($0)", area: $0 % 3 == 0 ? "A2" : "A1") }
     try store.write(batch)
@@ -97,9 +101,12 @@ import Testing
     #expect(again.isEmpty, "planning everything changes nothing more: \(again.map(\.task.id))")
   }
 
-  @Test func reReplanningAfterAStewardChangeAndANewcomerGivesWhatPlanningEverythingGives() throws {
+  @Test(arguments: StoreBackend.allCases)
+  func reReplanningAfterAStewardChangeAndANewcomerGivesWhatPlanningEverythingGives(_ backend: StoreBackend)
+    throws
+  {
     let folder = TempFolder()
-    let store = try SQLiteStore(path: folder.database)
+    let store = try backend.open(in: folder)
     var batch = Seed.batch
     batch.households = (1...24).map { Seed.household("H\($0)", area: $0 % 3 == 0 ? "A2" : "A1") }
     for index in batch.households.indices where batch.households[index].area == "A2" {
@@ -123,7 +130,8 @@ import Testing
     #expect(again.isEmpty, "planning everything changes nothing more: \(again.map(\.task.id))")
   }
 
-  @Test func aNewcomerPlannedByItsWriteGetsTheMonthAWholePlanGivesIt() throws {
+  @Test(arguments: StoreBackend.allCases)
+  func aNewcomerPlannedByItsWriteGetsTheMonthAWholePlanGivesIt(_ backend: StoreBackend) throws {
     // Twelve buildings of two households, one steward: the half-year's deep interviews fill every month.
     var batch = Seed.batch
     batch.areas[0].buildings = (1...12).map { "\($0)栋" }
@@ -140,7 +148,7 @@ import Testing
     var months: [String] = []
     for scoped in [true, false] {
       let folder = TempFolder()
-      let store = try SQLiteStore(path: folder.database)
+      let store = try backend.open(in: folder)
       try store.write(batch)
       try store.replan {
         try StoredPlanning(rules: Self.rules, clock: Seed.instant("2026-01-05 09:00")).whole($0).update
@@ -161,9 +169,10 @@ import Testing
     #expect(months.count == 4 && Array(months.prefix(2)) == Array(months.suffix(2)), "\(months)")
   }
 
-  @Test func scopedReadsReturnOnlyWhatTheyName() throws {
+  @Test(arguments: StoreBackend.allCases)
+  func scopedReadsReturnOnlyWhatTheyName(_ backend: StoreBackend) throws {
     let folder = TempFolder()
-    let store = try SQLiteStore(path: folder.database)
+    let store = try backend.open(in: folder)
     var batch = Seed.batch
     var other = Seed.household("H3", area: "A2")
     other.project = "P2"
@@ -189,10 +198,11 @@ import Testing
     }
   }
 
-  @Test func householdListsAreEscapedForJSONEach() throws {
+  @Test(arguments: StoreBackend.allCases)
+  func householdListsAreEscapedForJSONEach(_ backend: StoreBackend) throws {
     #expect(JSONList.text(["H1", "a\"b\\c", "tab\there"]) == #"["H1","a\"b\\c","tab\u0009here"]"#)
     let folder = TempFolder()
-    let store = try Seed.store(in: folder)
+    let store = try Seed.store(backend, in: folder)
     let facts = try store.read { try $0.facts(households: ["H1", "a\"b"]) }
     #expect(Array(facts.households.keys) == ["H1"])
     #expect(Set(facts.areas.keys) == ["A1"])
@@ -214,9 +224,10 @@ import Testing
     #expect(stamp.plannedVersion != stamp.factsVersion)
   }
 
-  @Test func aPlanMadeAtAClockReadBeforeAWriteCommittedStillHasThatWrite() throws {
+  @Test(arguments: StoreBackend.allCases)
+  func aPlanMadeAtAClockReadBeforeAWriteCommittedStillHasThatWrite(_ backend: StoreBackend) throws {
     let folder = TempFolder()
-    let store = try Seed.store(in: folder)
+    let store = try Seed.store(backend, in: folder)
     let clock = Seed.instant("2026-03-02 09:00")
     try store.replan { try StoredPlanning(rules: Self.rules, clock: clock).whole($0).update }
     let unsettled = { (task: VisitTask) in task.settlement == nil && task.state != .cancelled }

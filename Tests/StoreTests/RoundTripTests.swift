@@ -9,9 +9,9 @@ import Testing
 @testable import StoreSQLite
 
 @Suite struct RoundTripTests {
-  @Test func factsComeBackAsWritten() throws {
+  @Test(arguments: StoreBackend.allCases) func factsComeBackAsWritten(_ backend: StoreBackend) throws {
     let folder = TempFolder()
-    let store = try Seed.store(in: folder)
+    let store = try Seed.store(backend, in: folder)
     var batch = FactBatch()
     let captured = Captured(
       infoChanged: [.hobbies], feedback: [FeedbackItem(category: "parking", isNeed: true)],
@@ -49,9 +49,10 @@ import Testing
     #expect(facts.areas["A1"]?.steward(at: Seed.instant("2026-01-01")) == "S1")
   }
 
-  @Test func historyIsAddedNeverOverwritten() throws {
+  @Test(arguments: StoreBackend.allCases) func historyIsAddedNeverOverwritten(_ backend: StoreBackend) throws
+  {
     let folder = TempFolder()
-    let store = try Seed.store(in: folder)
+    let store = try Seed.store(backend, in: folder)
     var batch = FactBatch()
     batch.householdEntries = [
       HouseholdEntry(household: "H1", change: .state(.vacant), at: Seed.instant("2026-04-01"))
@@ -65,9 +66,11 @@ import Testing
     #expect(facts.areas["A1"]?.stewards.map(\.steward) == ["S1", "S2"])
   }
 
-  @Test func aReimportedHouseholdAddsOnlyItsNewHistoryEntries() throws {
+  @Test(arguments: StoreBackend.allCases) func aReimportedHouseholdAddsOnlyItsNewHistoryEntries(
+    _ backend: StoreBackend
+  ) throws {
     let folder = TempFolder()
-    let store = try Seed.store(in: folder)
+    let store = try Seed.store(backend, in: folder)
     var household = Seed.household("H1")
     let fraction = Date(timeIntervalSince1970: 1_780_000_000.25)
     household.states.append(Dated(.vacant, since: Seed.instant("2024-06-15")))
@@ -86,9 +89,11 @@ import Testing
     #expect(try store.write(batch).isEmpty)
   }
 
-  @Test func unknownReferencesAreRefusedAndRolledBack() throws {
+  @Test(arguments: StoreBackend.allCases) func unknownReferencesAreRefusedAndRolledBack(
+    _ backend: StoreBackend
+  ) throws {
     let folder = TempFolder()
-    let store = try Seed.store(in: folder)
+    let store = try Seed.store(backend, in: folder)
     var batch = FactBatch()
     batch.householdEntries = [
       HouseholdEntry(household: "H1", change: .grade(.d), at: Seed.instant("2026-04-01")),
@@ -98,9 +103,9 @@ import Testing
     #expect(try store.loadFacts().households["H1"]?.grades.count == 1)
   }
 
-  @Test func dryRunWritesNothing() throws {
+  @Test(arguments: StoreBackend.allCases) func dryRunWritesNothing(_ backend: StoreBackend) throws {
     let folder = TempFolder()
-    let store = try Seed.store(in: folder)
+    let store = try Seed.store(backend, in: folder)
     var batch = FactBatch()
     batch.households = [Seed.household("H2")]
     let summary = try store.write(batch, dryRun: true)
@@ -108,9 +113,9 @@ import Testing
     #expect(try store.rowCounts()["household"] == 1)
   }
 
-  @Test func tasksRoundTrip() throws {
+  @Test(arguments: StoreBackend.allCases) func tasksRoundTrip(_ backend: StoreBackend) throws {
     let folder = TempFolder()
-    let store = try Seed.store(in: folder)
+    let store = try Seed.store(backend, in: folder)
     let day = LocalDate(year: 2026, month: 3, day: 31)!
     let tasks = [
       VisitTask(
@@ -144,17 +149,19 @@ import Testing
     #expect(try store.tasks(household: nil).first { $0.id == reassigned.id }?.assignee == "S2")
   }
 
-  @Test func scheduleRunsAreKept() throws {
+  @Test(arguments: StoreBackend.allCases) func scheduleRunsAreKept(_ backend: StoreBackend) throws {
     let folder = TempFolder()
-    let store = try SQLiteStore(path: folder.database)
+    let store = try backend.open(in: folder)
     #expect(try store.lastRun(schedule: "digest") == nil)
     try store.recordRun(schedule: "digest", scheduledFor: Seed.instant("2026-03-01 08:00"), entries: [])
     #expect(try store.lastRun(schedule: "digest") == Seed.instant("2026-03-01 08:00"))
   }
 
-  @Test func replanHookRunsInTheSameTransaction() throws {
+  @Test(arguments: StoreBackend.allCases) func replanHookRunsInTheSameTransaction(_ backend: StoreBackend)
+    throws
+  {
     let folder = TempFolder()
-    let store = try Seed.store(in: folder)
+    let store = try Seed.store(backend, in: folder)
     var batch = FactBatch()
     batch.householdEntries = [
       HouseholdEntry(household: "H1", change: .grade(.b), at: Seed.instant("2026-04-01"))

@@ -15,13 +15,14 @@ import Testing
     S2,王强,,,,
     """
 
-  @Test func stewardsCSVGivesEveryChannelsIdAndTheStoreKeepsThem() throws {
+  @Test(arguments: StoreBackend.allCases)
+  func stewardsCSVGivesEveryChannelsIdAndTheStoreKeepsThem(backend: StoreBackend) throws {
     let outcome = FactImporter(
       kind: .stewards, fileName: "stewards.csv", context: ImportContext(catalog: Catalog(), now: Date())
     ).read(text: Self.csv)
     #expect(outcome.issues.isEmpty, "\(outcome.issues)")
     let folder = TempFolder()
-    let store = try Seed.store(in: folder)
+    let store = try Seed.store(backend, in: folder)
     try store.write(outcome.batch)
     let lina = try store.read { try $0.steward("S1") }
     #expect(

@@ -1,0 +1,169 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import Store
+
+/// One PostgreSQL connection used from synchronous code, one caller at a time.
+///
+/// Decision: the store protocols are synchronous (SQLite blocks its caller), so each `PostgresStore` owns one
+/// connection on an event loop group of its own (one thread), and the calling thread blocks on each query's
+/// future (`blockingResult`). The connection's own loop never blocks: the group is private to the store, so no
+/// caller runs on it. The caller may be a thread of another event loop group (the daemon runs Swift concurrency
+/// on NIO's loops, and its outbox worker calls the store from there): NIO's `wait()` refuses any event loop
+/// thread, so the wait is a condition lock instead, and such a caller stalls its own loop exactly as long as an
+/// SQLite call would. A lock hands the connection to one caller at a time for a whole unit of work
+/// (a statement, or a transaction), so the statements of a transaction are never interleaved with another
+/// caller's; it serialises the store's users in the process as SQLite's single writer does. A connection found
+/// closed (the server restarted) is opened again before the next unit of work, never inside one.
+final class BlockingConnection: @unchecked Sendable {
+  private let location: PostgresLocation
+  private let group: MultiThreadedEventLoopGroup
+  private let logger: Logger
+  private let lock = NIOLock()
+  /// Guarded by `lock`.
+  private var connection: PostgresConnection?
+
+  /// Connects to `location`; throws a `StoreError` when the server cannot be reached or refuses.
+  init(_ location: PostgresLocation) throws {
+    self.location = location
+    group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    var logger = Logger(label: "visitd.postgres")
+    logger.logLevel = .error
+    self.logger = logger
+    do {
+      connection = try Self.connect(location, group: group, logger: logger)
+    } catch {
+      group.shutdownGracefully { _ in }
+      throw error
+    }
+  }
+
+  /// Closes the connection and stops the group without waiting: the last reference may go on an event loop
+  /// thread (the daemon's), where NIO refuses a synchronous shutdown.
+  deinit {
+    let group = group
+    guard let connection else { return group.shutdownGracefully { _ in } }
+    // The closure holds the connection until it is closed (postgres-nio asserts that a connection is).
+    connection.close().whenComplete { _ in
+      withExtendedLifetime(connection) { group.shutdownGracefully { _ in } }
+    }
+  }
+
+  private static func connect(_ location: PostgresLocation, group: any EventLoopGroup, logger: Logger) throws
+    -> PostgresConnection
+  {
+    do {
+      return try blockingResult(
+        PostgresConnection.connect(
+          on: group.next(), configuration: location.configuration, id: 1, logger: logger))
+    } catch {
+      throw StoreError("cannot connect to \(location): \(PostgresSession.reason(error))")
+    }
+  }
+
+  /// Runs `body` with the connection to itself.
+  @discardableResult
+  func withSession<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+    try lock.withLock {
+      let open: PostgresConnection
+      if let connection, !connection.isClosed {
+        open = connection
+      } else {
+        open = try Self.connect(location, group: group, logger: logger)
+        connection = open
+      }
+      return try body(PostgresSession(connection: open, logger: logger))
+    }
+  }
+
+  /// Runs `body` in one transaction, committed when it returns (rolled back when `commit` is false) and rolled
+  /// back when it throws. A `snapshot` is a read-only transaction on one snapshot (repeatable read).
+  @discardableResult
+  func transaction<T>(snapshot: Bool = false, commit: Bool = true, _ body: (PostgresSession) throws -> T)
+    throws
+    -> T
+  {
+    try withSession { session in
+      try session.execute(snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
+      do {
+        let result = try body(session)
+        try session.execute(commit ? "COMMIT" : "ROLLBACK")
+        return result
+      } catch {
+        try? session.execute("ROLLBACK")
+        throw error
+      }
+    }
+  }
+}
+
+/// The connection lent to one unit of work: queries that block the calling thread until they are answered.
+struct PostgresSession {
+  let connection: PostgresConnection
+  let logger: Logger
+
+  /// The rows `query` returns.
+  func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
+    do {
+      return try blockingResult(connection.query(query, logger: logger)).rows
+    } catch {
+      throw StoreError("PostgreSQL: \(Self.reason(error))")
+    }
+  }
+
+  /// Runs `query`; returns how many rows it changed (or returned).
+  @discardableResult
+  func run(_ query: PostgresQuery) throws -> Int {
+    do {
+      return try blockingResult(connection.query(query, logger: logger)).metadata.rows ?? 0
+    } catch {
+      throw StoreError("PostgreSQL: \(Self.reason(error))")
+    }
+  }
+
+  /// Runs SQL without parameters: one statement, or several each ending with `;` at the end of a line (the
+  /// extended protocol postgres-nio speaks takes one statement at a time).
+  func execute(_ sql: String) throws {
+    for statement in sql.components(separatedBy: ";\n") {
+      let trimmed = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+      if !trimmed.isEmpty { try run(PostgresQuery(unsafeSQL: trimmed)) }
+    }
+  }
+
+  /// What went wrong, in the server's words when it answered with an error.
+  static func reason(_ error: any Error) -> String {
+    guard let error = error as? PSQLError else { return "\(error)" }
+    if let info = error.serverInfo, let message = info[.message] {
+      return message + (info[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
+    }
+    if let underlying = error.underlying { return "\(underlying)" }
+    return "\(error.code)"
+  }
+
+  /// The SQLSTATE of a server error, nil for any other error.
+  static func sqlState(_ error: any Error) -> String? {
+    (error as? PSQLError)?.serverInfo?[.sqlState]
+  }
+}
+
+/// The value of `future`, blocking the calling thread (never the future's own event loop) until it completes.
+func blockingResult<Value: Sendable>(_ future: EventLoopFuture<Value>) throws -> Value {
+  precondition(
+    !future.eventLoop.inEventLoop, "a store call on its own connection's event loop would deadlock")
+  let done = ConditionLock(value: false)
+  let result = NIOLockedValueBox<Result<Value, any Error>?>(nil)
+  future.whenComplete { completed in
+    result.withLockedValue { $0 = completed }
+    done.lock()
+    done.unlock(withValue: true)
+  }
+  done.lock(whenValue: true)
+  done.unlock()
+  guard let completed = result.withLockedValue({ $0 }) else {
+    throw StoreError("a PostgreSQL call completed without a result")
+  }
+  return try completed.get()
+}

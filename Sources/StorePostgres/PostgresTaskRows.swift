@@ -1,0 +1,181 @@
+import CalendarSpec
+import Planner
+import Policy
+import PostgresNIO
+import Store
+
+/// Maps tasks to rows of the `task` table and back; writes go as arrays, one statement per chunk of rows.
+enum PostgresTaskRows {
+  /// Rows written by one statement.
+  static let chunk = 20_000
+
+  /// Inserts tasks, or updates what may change of those with the same ids; a task given twice is written as
+  /// its last occurrence says.
+  static func save(_ tasks: [VisitTask], session: PostgresSession) throws {
+    var last: [String: Int] = [:]
+    for (index, task) in tasks.enumerated() { last[task.id] = index }
+    let unique =
+      last.count == tasks.count ? tasks : tasks.indices.filter { last[tasks[$0].id] == $0 }.map { tasks[$0] }
+    var start = 0
+    while start < unique.count {
+      let end = min(start + chunk, unique.count)
+      try upsert(unique[start..<end], session: session)
+      start = end
+    }
+  }
+
+  /// One statement for a chunk: every column as an array, unnested into rows. Nullable columns travel with a
+  /// value no row has (`NULLIF`), since postgres-nio sends no arrays with nulls.
+  private static func upsert(_ tasks: ArraySlice<VisitTask>, session: PostgresSession) throws {
+    var columns = Columns()
+    columns.reserve(tasks.count)
+    for task in tasks { columns.add(task) }
+    try session.run(
+      """
+      INSERT INTO task (id, household, project, rule, anchor_kind, anchor_text, anchor_number, ordinal, opens,
+        due, grace_end, planned_month, assignee, state, settled_kind, settled_detail, settled_at, outside_window)
+      SELECT id, household, project, rule, anchor_kind, anchor_text, anchor_number, ordinal, opens,
+        NULLIF(due, \(Columns.noDay)), NULLIF(grace_end, \(Columns.noDay)), planned_month, assignee, state,
+        NULLIF(settled_kind, ''), CASE WHEN settled_kind = '' THEN NULL ELSE settled_detail END,
+        CASE WHEN settled_kind = '' THEN NULL ELSE settled_at END, outside_window
+      FROM unnest(\(columns.id)::text[], \(columns.household)::text[], \(columns.project)::text[],
+        \(columns.rule)::text[], \(columns.anchorKind)::text[], \(columns.anchorText)::text[],
+        \(columns.anchorNumber)::bigint[], \(columns.ordinal)::bigint[], \(columns.opens)::bigint[],
+        \(columns.due)::bigint[], \(columns.graceEnd)::bigint[], \(columns.plannedMonth)::bigint[],
+        \(columns.assignee)::text[], \(columns.state)::text[], \(columns.settledKind)::text[],
+        \(columns.settledDetail)::text[], \(columns.settledAt)::float8[], \(columns.outside)::boolean[])
+        AS t(id, household, project, rule, anchor_kind, anchor_text, anchor_number, ordinal, opens, due,
+          grace_end, planned_month, assignee, state, settled_kind, settled_detail, settled_at, outside_window)
+      ON CONFLICT (id) DO UPDATE SET due = excluded.due, grace_end = excluded.grace_end,
+        planned_month = excluded.planned_month, assignee = excluded.assignee, state = excluded.state,
+        settled_kind = excluded.settled_kind, settled_detail = excluded.settled_detail,
+        settled_at = excluded.settled_at, outside_window = excluded.outside_window
+      """)
+  }
+
+  /// The columns of a chunk of tasks, one array each.
+  private struct Columns {
+    /// The day number standing for "none" (no task has it).
+    static let noDay = Int.min
+    var id: [String] = [], household: [String] = [], project: [String] = [], rule: [String] = []
+    var anchorKind: [String] = [], anchorText: [String] = [], anchorNumber: [Int] = [], ordinal: [Int] = []
+    var opens: [Int] = [], due: [Int] = [], graceEnd: [Int] = [], plannedMonth: [Int] = []
+    var assignee: [String] = [], state: [String] = [], settledKind: [String] = [],
+      settledDetail: [String] = []
+    var settledAt: [Double] = [], outside: [Bool] = []
+
+    mutating func reserve(_ count: Int) {
+      id.reserveCapacity(count)
+      household.reserveCapacity(count)
+      opens.reserveCapacity(count)
+    }
+
+    mutating func add(_ task: VisitTask) {
+      let (kind, text, number) = anchorColumns(task.anchor)
+      id.append(task.id)
+      household.append(task.household)
+      project.append(task.project)
+      rule.append(task.rule)
+      anchorKind.append(kind)
+      anchorText.append(text)
+      anchorNumber.append(number)
+      ordinal.append(task.ordinal)
+      opens.append(task.opensDayNumber)
+      due.append(task.dueDayNumber ?? Self.noDay)
+      graceEnd.append(task.lastDayNumber ?? Self.noDay)
+      plannedMonth.append(task.plannedMonthIndex)
+      assignee.append(task.assignee)
+      state.append(task.state.rawValue)
+      switch task.settlement {
+      case .visit(let visit, let at, let outsideWindow):
+        settledKind.append("visit")
+        settledDetail.append(visit)
+        settledAt.append(at.timeIntervalSince1970)
+        outside.append(outsideWindow)
+      case .waiver(let reason, let at):
+        settledKind.append("waiver")
+        settledDetail.append(reason)
+        settledAt.append(at.timeIntervalSince1970)
+        outside.append(false)
+      case .cancellation(let reason, let at):
+        settledKind.append("cancellation")
+        settledDetail.append(reason)
+        settledAt.append(at.timeIntervalSince1970)
+        outside.append(false)
+      case nil:
+        settledKind.append("")
+        settledDetail.append("")
+        settledAt.append(0)
+        outside.append(false)
+      }
+    }
+  }
+
+  private static func anchorColumns(_ anchor: TaskAnchor) -> (String, String, Int) {
+    switch anchor {
+    case .period(let key): return ("period", key.period.rawValue, key.first.index)
+    case .event(let name, let day): return ("event", name.rawValue, day.dayNumber)
+    case .ticket(let number): return ("ticket", number, 0)
+    case .campaign(let id): return ("campaign", id, 0)
+    }
+  }
+
+  /// The tasks of the rows `condition` (a `WHERE` clause on `$1`… or empty) selects, by id.
+  static func load(_ condition: String, _ values: [String] = [], session: PostgresSession) throws
+    -> [VisitTask]
+  {
+    var binds = PostgresBindings()
+    for value in values { binds.append(value) }
+    return try load(condition, binds, session: session)
+  }
+
+  /// The tasks of the rows `condition` selects with `binds`, by id.
+  static func load(_ condition: String, _ binds: PostgresBindings, session: PostgresSession) throws
+    -> [VisitTask]
+  {
+    let sql = """
+      SELECT household, project, rule, anchor_kind, anchor_text, anchor_number, ordinal, opens, due, grace_end,
+        planned_month, assignee, state, settled_kind, settled_detail, settled_at, outside_window FROM task
+      \(condition) ORDER BY id
+      """
+    return try session.rows(PostgresQuery(unsafeSQL: sql, binds: binds)).map(task)
+  }
+
+  private static func task(_ row: PostgresRow) throws -> VisitTask {
+    let (household, project, rule, kind, text, number, ordinal, opens, due, grace) = try row.decode(
+      (String, String, String, String, String, Int, Int, Int, Int?, Int?).self)
+    let random = row.makeRandomAccess()
+    let plannedMonth = try random[10].decode(Int.self)
+    let assignee = try random[11].decode(String.self)
+    let state = try random[12].decode(String.self)
+    let settledKind = try random[13].decode(String?.self)
+    let detail = try random[14].decode(String?.self) ?? ""
+    let at = instant(try random[15].decode(Double?.self) ?? 0)
+    let outside = try random[16].decode(Bool.self)
+    let settlement: Settlement? =
+      switch settledKind {
+      case "visit": .visit(id: detail, at: at, outsideVisitingWindow: outside)
+      case "waiver": .waiver(reason: detail, at: at)
+      case "cancellation": .cancellation(reason: detail, at: at)
+      default: nil
+      }
+    return VisitTask(
+      household: household, project: project, rule: rule, anchor: try anchor(kind, text, number),
+      ordinal: ordinal, opens: LocalDate(dayNumber: opens), due: due.map(LocalDate.init(dayNumber:)),
+      graceEnd: grace.map(LocalDate.init(dayNumber:)), plannedMonth: YearMonth(index: plannedMonth),
+      assignee: assignee, state: TaskState(rawValue: state) ?? .planned, settlement: settlement)
+  }
+
+  private static func anchor(_ kind: String, _ text: String, _ number: Int) throws -> TaskAnchor {
+    switch kind {
+    case "period":
+      guard let period = Period(rawValue: text) else { throw StoreError("task with unknown period \(text)") }
+      return .period(PeriodKey(period, containing: YearMonth(index: number)))
+    case "event":
+      guard let name = EventName(rawValue: text) else { throw StoreError("task with unknown event \(text)") }
+      return .event(name, LocalDate(dayNumber: number))
+    case "ticket": return .ticket(text)
+    default: return .campaign(text)
+    }
+  }
+}
