@@ -7,7 +7,7 @@ import Store
 /// `COLLATE "C"` (byte order, as SQLite and Swift's `String` compare), whatever locale the cluster has.
 enum PostgresSchema {
   /// The migrations, in order: a name and its SQL.
-  static let migrations: [(name: String, sql: String)] = [("v1", v1)]
+  static let migrations: [(name: String, sql: String)] = [("v1", v1), ("v2", v2)]
 
   /// Applies the migrations the database lacks, in one transaction under an advisory lock, so that two processes
   /// starting together migrate once.
@@ -38,6 +38,16 @@ enum PostgresSchema {
   }
 
   private static let v1 = facts + households + visits + tasks + delivery + access
+
+  /// v2: the leader lease (one row, its times the database's) and each schedule elapse run once, whatever node.
+  private static let v2 = """
+    CREATE TABLE leader (
+      id integer PRIMARY KEY CHECK (id = 1), node text NOT NULL, epoch bigint NOT NULL,
+      lease_until timestamptz NOT NULL);
+    CREATE TABLE schedule_elapse (
+      schedule text COLLATE "C" NOT NULL, elapse double precision NOT NULL, epoch bigint,
+      recorded_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (schedule, elapse));
+    """
 
   private static let facts = """
     CREATE TABLE plan_state (

@@ -17,11 +17,14 @@ public final class PostgresStore: FactStore, ScheduleRunStore {
   public let isReadOnly = false
   /// When this store last forgot old idempotent answers (see `keepAnswer`).
   let lastAnswerPrune = NIOLockedValueBox<Date?>(nil)
+  /// The leader election this store takes part in (see `LeaderElection`).
+  let election: PostgresElection
 
   /// Connects to the database at `location` and migrates it.
   public init(location: PostgresLocation) throws {
     self.location = location
     connection = try BlockingConnection(location)
+    election = PostgresElection(location: location)
     try PostgresSchema.migrate(connection)
   }
 
@@ -77,6 +80,7 @@ public final class PostgresStore: FactStore, ScheduleRunStore {
         if let update { try Self.store(update, session: session) }
       }
       summary.dryRun = dryRun
+      if !dryRun { try PostgresFactFeed.announce(summary.affectedHouseholds, session: session) }
       return (summary, update)
     }
   }
@@ -90,6 +94,7 @@ public final class PostgresStore: FactStore, ScheduleRunStore {
       _ = try reader.lockedPlanStamp()
       guard let update = try body(reader) else { return nil }
       try Self.store(update, session: session)
+      try election.fence(session)
       return update
     }
   }
@@ -126,15 +131,26 @@ public final class PostgresStore: FactStore, ScheduleRunStore {
   }
 
   /// Records a schedule's run and enqueues what it produced in one transaction; returns how many were new.
+  ///
+  /// An elapse is run once whatever node runs it: when `(schedule, scheduledFor)` is already recorded, nothing
+  /// is enqueued and 0 returned. In an election, the write is refused unless this store's term still leads.
   @discardableResult
   public func recordRun(schedule: String, scheduledFor: Date, entries: [OutboxEntry]) throws -> Int {
-    try connection.transaction { session in
+    let elapse = scheduledFor.timeIntervalSince1970
+    return try connection.transaction { session in
+      let first = try session.run(
+        """
+        INSERT INTO schedule_elapse (schedule, elapse, epoch) VALUES (\(schedule), \(elapse), \(election.epoch))
+        ON CONFLICT DO NOTHING
+        """)
       try session.run(
         """
-        INSERT INTO schedule_run (schedule, last_run) VALUES (\(schedule), \(scheduledFor.timeIntervalSince1970))
-        ON CONFLICT (schedule) DO UPDATE SET last_run = excluded.last_run
+        INSERT INTO schedule_run (schedule, last_run) VALUES (\(schedule), \(elapse))
+        ON CONFLICT (schedule) DO UPDATE SET last_run = greatest(schedule_run.last_run, excluded.last_run)
         """)
-      return try PostgresOutboxRows.enqueue(entries, session: session)
+      let added = first == 0 ? 0 : try PostgresOutboxRows.enqueue(entries, session: session)
+      try election.fence(session)
+      return added
     }
   }
 }

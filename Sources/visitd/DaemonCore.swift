@@ -12,15 +12,17 @@ import Store
 struct DaemonCore {
   let store: any Storage
   let logger: Logger
+  /// Whether this node plans and runs schedules (always, unless several nodes share the database).
+  let leadership: Leadership
   private(set) var policy: PolicyState
   private(set) var outlook = PlanOutlook()
   private(set) var lastRuns: [String: Date] = [:]
   private(set) var rulesProblem: String?
 
   /// Opens the database, loads the rules, and makes sure the stored plan is the plan of the facts at `now`.
-  static func start(store: any Storage, settings: DaemonSettings, logger: Logger, now: Date) throws
-    -> DaemonCore
-  {
+  static func start(
+    store: any Storage, settings: DaemonSettings, leadership: Leadership, logger: Logger, now: Date
+  ) throws -> DaemonCore {
     var stopwatch = Stopwatch(logger: logger)
     let policy = try PolicyState.load(settings.rulesDirectories, now: now, logger: logger)
     if settings.demoIfEmpty, try DemoSeed.seedIfEmpty(store, rules: policy.rules, now: now) {
@@ -29,10 +31,10 @@ struct DaemonCore {
       )
     }
     stopwatch.lap("database and rules")
-    var core = DaemonCore(store: store, logger: logger, policy: policy)
+    var core = DaemonCore(store: store, logger: logger, leadership: leadership, policy: policy)
     try core.bringPlanCurrent(now: now)
     stopwatch.lap("plan current")
-    try core.loadScheduleRuns(now: now)
+    if leadership.isLeading { try core.loadScheduleRuns(now: now) }
     let households = try store.read { try $0.householdCount() }
     logger.info(
       "plan current: \(households) households, \(core.outlook.open) open, \(core.outlook.overdue) overdue")
@@ -59,20 +61,30 @@ struct DaemonCore {
     do { try bringPlanCurrent(now: now) } catch { logger.error("re-plan failed: \(error)") }
   }
 
+  /// This node has just become the leader: reads when each schedule last ran (another node may have run
+  /// them) and brings the plan current.
+  mutating func tookLead(now: Date) throws {
+    try loadScheduleRuns(now: now)
+    try bringPlanCurrent(now: now)
+  }
+
   /// Plans every household again, in one write transaction, unless the stored tasks are the plan of the
-  /// stored facts with these rules for this year; then reads the outlook at `now`.
+  /// stored facts with these rules for this year (or another node leads: the leader plans); then reads the
+  /// outlook at `now`.
   mutating func bringPlanCurrent(now: Date) throws {
     policy = policy.planning(at: now)
     let planning = StoredPlanning(rules: policy.rules, clock: now)
-    if !planning.isCurrent(try store.planStamp()) {
+    if leadership.isLeading, !planning.isCurrent(try store.planStamp()) {
       // Every household at a new year, new rules or after an upgrade: tens of seconds at 1,000,000 (the loop's
       // WatchdogPass feeds the watchdog meanwhile).
       let started = ContinuousClock.now
-      let update = try store.replan { reader in
-        try planning.isCurrent(reader.planStamp()) ? nil : try planning.whole(reader).update
+      let update = try leaderWrite {
+        try store.replan { reader in
+          try planning.isCurrent(reader.planStamp()) ? nil : try planning.whole(reader).update
+        }
       }
       DaemonMetrics.planned(ContinuousClock.now - started)
-      if let update {
+      if let update = update ?? nil {
         let kinds = update.kindCounts.map { "\($0.key.rawValue) \($0.value)" }
         logger.info("planned every household (\(kinds.sorted().joined(separator: ", ")))")
       }
@@ -87,6 +99,7 @@ struct DaemonCore {
 
   /// Runs every schedule due at `now`, recording each run with what it produced in one transaction.
   mutating func runDueSchedules(now: Date) throws -> [DueRun] {
+    guard leadership.isLeading else { return [] }
     let due = policy.timetable.due(lastRuns: lastRuns, now: now)
     guard !due.isEmpty else { return [] }
     // Next year's holidays file missing from 1 November: the admin hears of it once a week (the key says which).
@@ -104,7 +117,11 @@ struct DaemonCore {
       guard let schedule = policy.rules.schedules.first(where: { $0.id == run.schedule }) else { continue }
       let notices = try ScheduleNotices(rules: policy.rules, facts: facts, plan: plan)
         .entries(for: schedule, at: run.scheduledFor, now: now)
-      try store.recordRun(schedule: run.schedule, scheduledFor: run.scheduledFor, entries: notices)
+      guard
+        (try leaderWrite {
+          try store.recordRun(schedule: run.schedule, scheduledFor: run.scheduledFor, entries: notices)
+        }) != nil
+      else { return [] }
       lastRuns[run.schedule] = run.scheduledFor
       DaemonMetrics.scheduleRan(run.schedule, lateness: now.timeIntervalSince(run.scheduledFor))
       logger.info(
@@ -114,6 +131,16 @@ struct DaemonCore {
         ])
     }
     return due
+  }
+
+  /// The result of a leader write; nil when it was refused because another node leads now (the node steps down).
+  private func leaderWrite<T>(_ write: () throws -> T) throws -> T? {
+    do {
+      return try write()
+    } catch let error as StoreError where error.isNotLeader {
+      leadership.refused()
+      return nil
+    }
   }
 
   /// The next instant anything is due: a schedule, a task window opening or passing its last day, or the

@@ -57,6 +57,8 @@ final class DaemonService: Service, Sendable {
     }
     notifier.ready(status: core.status(next: core.nextInstant(after: Date())))
     logger.info("ready", metadata: ["control-socket": "\(settings.controlSocket)"])
+    let companions = companions(of: core)
+    defer { for companion in companions { companion.cancel() } }
     do {
       try await loop(&core, worker: &worker, transport: transport)
     } catch {
@@ -65,9 +67,22 @@ final class DaemonService: Service, Sendable {
       throw error
     }
     notifier.stopping(status: "stopping")
+    core.leadership.resign()
     await worker.shutdown()
     try? await transport.shutdown()
     logger.info("stopped")
+  }
+
+  /// What runs beside the loop on a shared database: the leader heartbeat, and the listener for facts that
+  /// other nodes changed; each wakes the loop.
+  private func companions(of core: DaemonCore) -> [Task<Void, Never>] {
+    let sleeper = sleeper
+    let beating = Task { await core.leadership.keepBeating { sleeper.interrupt(.leadershipChanged) } }
+    guard let feed = core.store as? any FactChangeFeed else { return [beating] }
+    let following = Task {
+      await feed.followFactChanges { households in sleeper.interrupt(.control(.factsChanged(households))) }
+    }
+    return [beating, following]
   }
 
   /// Opens the database, loads the rules and brings the plan current; while that fails (a database that
@@ -83,7 +98,10 @@ final class DaemonService: Service, Sendable {
         let opening = try store ?? openStore()
         store = opening
         do {
-          let core = try DaemonCore.start(store: opening, settings: settings, logger: logger, now: Date())
+          let leadership = Leadership(store: opening, node: settings.node, logger: logger)
+          leadership.beat()
+          let core = try DaemonCore.start(
+            store: opening, settings: settings, leadership: leadership, logger: logger, now: Date())
           try opened(opening, self)
           let failures = retry.failures
           if retry.succeeded() { logger.notice("started after \(failures) failed attempt(s)") }
@@ -202,6 +220,11 @@ final class DaemonService: Service, Sendable {
         logger.notice("the wall clock was set; computing the next due instant again")
         clockSet = true
       case .interrupted(.shutdown): return .stop
+      case .interrupted(.leadershipChanged):
+        guard core.leadership.isLeading else { break }
+        do { try await offLoop(&core) { try $0.tookLead(now: Date()) } } catch {
+          logger.error("could not take up the lead: \(error)")
+        }
       case .interrupted(.control(.reload)): await reload(&core, worker: &worker, transport: transport)
       case .interrupted(.control(.factsChanged(let households))):
         refresh = true

@@ -18,11 +18,13 @@ struct DaemonSettings: Sendable {
   let deliveryConfig: String
   /// The process environment (credentials directory, state and runtime directories).
   let environment: [String: String]
+  /// This node's name in the leader lease of a shared database.
+  let node: String
 
   /// Settings from the command line, falling back to systemd's directories, then to the checkout.
   init(
     rulesDirectories: [String], databasePath: String?, controlSocket: String?, demoIfEmpty: Bool,
-    deliveryConfig: String?, environment: [String: String]
+    deliveryConfig: String?, environment: [String: String], node: String
   ) {
     self.rulesDirectories = RuleSource.resolve(rulesDirectories).source.directories
     self.databasePath = DatabaseLocation.path(explicit: databasePath, environment: environment)
@@ -31,5 +33,6 @@ struct DaemonSettings: Sendable {
     self.demoIfEmpty = demoIfEmpty
     self.deliveryConfig = deliveryConfig ?? "/etc/visitd/visitd.toml"
     self.environment = environment
+    self.node = node
   }
 }

@@ -21,6 +21,8 @@ enum Interrupt: Equatable, Sendable {
   case control(ControlMessage)
   /// Finish the work in hand and stop.
   case shutdown
+  /// This node became the leader or stopped being it.
+  case leadershipChanged
 }
 
 /// Sleeps until a wall-clock instant, waking early when the clock is set, on SIGHUP, or when interrupted.

@@ -39,6 +39,12 @@ struct VisitdCommand: AsyncParsableCommand {
   @Option(help: "The receivers file (default: /etc/visitd/visitd.toml; absent: everything to the journal).")
   var deliveryConfig: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "This node's name when several share a PostgreSQL database (default: HOSTNAME/PID).", valueName: "name")
+  )
+  var node: String?
+
   @Flag(help: "Load generated demo facts when the database holds no household.")
   var demoIfEmpty = false
 
@@ -58,7 +64,8 @@ struct VisitdCommand: AsyncParsableCommand {
       try db ?? DatabaseSettingLoader().database(path: deliveryConfig ?? "/etc/visitd/visitd.toml")
     let settings = DaemonSettings(
       rulesDirectories: rulesDirectories, databasePath: configured, controlSocket: controlSocket,
-      demoIfEmpty: demoIfEmpty, deliveryConfig: deliveryConfig, environment: environment)
+      demoIfEmpty: demoIfEmpty, deliveryConfig: deliveryConfig, environment: environment,
+      node: node ?? Leadership.defaultNode())
     let address = try listenAddress(settings)
     let rules = RulesInForce(nil)
     let startup = APIStartup()

@@ -68,12 +68,15 @@ struct NewYearTests {
   @Test func anIdleDaemonWakesAtTheFirstInstantOfTheNewYearEvenWithNothingElseDue() throws {
     let settings = DaemonSettings(
       rulesDirectories: [DaemonProcess.shippedRules], databasePath: "unused.sqlite",
-      controlSocket: "unused.sock", demoIfEmpty: false, deliveryConfig: nil, environment: [:])
+      controlSocket: "unused.sock", demoIfEmpty: false, deliveryConfig: nil, environment: [:], node: "test")
     let shanghai = try #require(TimeZone(identifier: "Asia/Shanghai"))
     let evening = try #require(LocalDate(parsing: "2026-12-31")).instant(hour: 20, minute: 0, in: shanghai)
     // No facts, so no task window changes; the next schedule is the ranking at 09:00 on 1 January.
+    let store = try SQLiteStore()
     let core = try DaemonCore.start(
-      store: try SQLiteStore(), settings: settings, logger: Logger(label: "test"), now: evening)
+      store: store, settings: settings,
+      leadership: Leadership(store: store, node: "test", logger: Logger(label: "test")),
+      logger: Logger(label: "test"), now: evening)
     let next = try #require(core.nextInstant(after: evening))
     #expect(next.at == (try #require(LocalDate(parsing: "2027-01-01"))).startInstant(in: shanghai))
   }

@@ -1,0 +1,57 @@
+import Logging
+import NIOPosix
+import PostgresNIO
+import Store
+
+/// "Facts changed" between nodes: every fact write notifies channel `visitd_facts` in its transaction (delivered
+/// at commit, never for a rolled-back write) with the households it changed; each daemon listens on a connection
+/// of its own.
+enum PostgresFactFeed {
+  /// The channel's name.
+  static let channel = "visitd_facts"
+  /// Payloads stay below PostgreSQL's 8,000 bytes: a longer list goes as "" (any household).
+  static let payloadLimit = 7_000
+
+  /// Notifies the households of a write (sent when the transaction commits).
+  static func announce(_ households: some Collection<String>, session: PostgresSession) throws {
+    guard !households.isEmpty else { return }
+    let listed = households.sorted().joined(separator: ",")
+    let payload = listed.utf8.count <= payloadLimit ? listed : ""
+    try session.run("SELECT pg_notify(\(channel), \(payload))")
+  }
+
+  /// The households a payload names; empty for any.
+  static func households(_ payload: String) -> [String] {
+    payload.split(separator: ",").map(String.init)
+  }
+}
+
+extension PostgresStore: FactChangeFeed {
+  /// Listens on `visitd_facts` until cancelled; a lost connection is opened again after a second (and a change
+  /// of any household reported, since notices may have been missed meanwhile).
+  public func followFactChanges(_ noticed: @escaping @Sendable ([String]) -> Void) async {
+    var logger = Logger(label: "visitd.postgres.listen")
+    logger.logLevel = .error
+    var reconnecting = false
+    while !Task.isCancelled {
+      do {
+        let connection = try await PostgresConnection.connect(
+          on: MultiThreadedEventLoopGroup.singleton.next(), configuration: location.configuration, id: 2,
+          logger: logger)
+        if reconnecting { noticed([]) }
+        reconnecting = true
+        do {
+          try await connection.listen(on: PostgresFactFeed.channel) { notices in
+            for try await notice in notices { noticed(PostgresFactFeed.households(notice.payload)) }
+          }
+        } catch {
+          logger.debug("listening stopped: \(error)")
+        }
+        try? await connection.close()
+      } catch {
+        logger.debug("cannot listen: \(error)")
+      }
+      try? await Task.sleep(for: .seconds(1))
+    }
+  }
+}
