@@ -29,7 +29,9 @@ enum PostgresFactFeed {
 extension PostgresStore: FactChangeFeed {
   /// Listens on `visitd_facts` until cancelled; a lost connection is opened again after a second (and a change
   /// of any household reported, since notices may have been missed meanwhile).
-  public func followFactChanges(_ noticed: @escaping @Sendable ([String]) -> Void) async {
+  public func followFactChanges(
+    listening: @escaping @Sendable () -> Void, _ noticed: @escaping @Sendable ([String]) -> Void
+  ) async {
     var logger = Logger(label: "visitd.postgres.listen")
     logger.logLevel = .error
     var reconnecting = false
@@ -41,7 +43,9 @@ extension PostgresStore: FactChangeFeed {
         if reconnecting { noticed([]) }
         reconnecting = true
         do {
+          // postgres-nio calls the closure once LISTEN has succeeded.
           try await connection.listen(on: PostgresFactFeed.channel) { notices in
+            listening()
             for try await notice in notices { noticed(PostgresFactFeed.households(notice.payload)) }
           }
         } catch {

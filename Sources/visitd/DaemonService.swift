@@ -79,8 +79,11 @@ final class DaemonService: Service, Sendable {
     let sleeper = sleeper
     let beating = Task { await core.leadership.keepBeating { sleeper.interrupt(.leadershipChanged) } }
     guard let feed = core.store as? any FactChangeFeed else { return [beating] }
+    let logger = logger
     let following = Task {
-      await feed.followFactChanges { households in sleeper.interrupt(.control(.factsChanged(households))) }
+      await feed.followFactChanges(listening: { logger.debug("listening for other nodes' fact writes") }) {
+        households in sleeper.interrupt(.control(.factsChanged(households)))
+      }
     }
     return [beating, following]
   }
@@ -155,7 +158,8 @@ final class DaemonService: Service, Sendable {
           logger.error("a schedule run could not be stored; retrying at \(retry): \(error)")
         }
       }
-      _ = await worker.deliverDue(now: now)
+      // Delivery yields to the next schedule (or window change), and the loop comes back to the rest at once.
+      _ = await worker.deliverDue(now: now, until: core.nextInstant(after: now)?.at)
       let next = [
         core.nextInstant(after: now), worker.nextAttempt().map { (what: "outbox", at: $0) },
         storage.retryAt.map { (what: "storage retry", at: $0) },

@@ -55,6 +55,25 @@ import Testing
     try await server.stop()
   }
 
+  @Test func aPassPastItsDeadlineClaimsNoFurtherBatchAndTheNextPassDeliversTheRest() async throws {
+    let clock = TestClock(start)
+    // Each answer moves the clock a second on.
+    let server = try await LoopbackServer.start { _ in
+      clock.advance(1)
+      return .reply(status: 200, body: #"{"errcode":0}"#)
+    }
+    let store = try Fixtures.store()
+    try enqueue(store, count: 6, at: start)
+    let worker = try OutboxWorker(
+      store: store, config: config(server), transport: SharedTransport.http, logger: LogCapture().logger,
+      batchSize: 2, clock: clock.closure, random: { 0.5 })
+    let first = await worker.deliverDue(now: start, until: start.addingTimeInterval(1))
+    #expect(first.delivered == 2, "one batch, then the deadline had passed")
+    #expect(worker.nextAttempt() == start, "the rest is still due")
+    #expect(await worker.deliverDue(now: clock.now).delivered == 4)
+    try await server.stop()
+  }
+
   @Test func retriesWithBackoffThenDeadLettersAndTellsTheAdmin() async throws {
     let server = try await LoopbackServer.answering(status: 503, "busy")
     let store = try Fixtures.store()

@@ -77,17 +77,16 @@ import Testing
     let (writer, listener) = (try PostgresStore(url: url), try PostgresStore(url: url))
     try writer.write(Seed.batch)
     let heard = Heard()
-    let following = Task { await listener.followFactChanges { heard.add($0) } }
+    let following = Task {
+      await listener.followFactChanges(listening: { heard.startedListening() }) { heard.add($0) }
+    }
     defer { following.cancel() }
+    // Generous deadlines: the whole suite shares two cores with this listener.
+    #expect(try await within(seconds: 60) { heard.listening })
     var batch = FactBatch()
     batch.households = [Seed.household("H7")]
-    // The listener may not be listening yet when the first write commits: write until it hears one.
-    #expect(
-      try await within(seconds: 20) {
-        try writer.write(batch)
-        batch.households = [Seed.household("H\(Int.random(in: 8...9_999))")]
-        return heard.households.contains { $0.hasPrefix("H") }
-      })
+    try writer.write(batch)
+    #expect(try await within(seconds: 60) { heard.households.contains("H7") })
   }
 
   /// Polls `condition` every 50 ms until it holds or `seconds` pass; true when it held.
@@ -106,7 +105,11 @@ private final class Heard: @unchecked Sendable {
   private let lock = NSLock()
   private var heard: [String] = []
 
+  private var started = false
+
   func add(_ households: [String]) { lock.withLock { heard += households } }
+  func startedListening() { lock.withLock { started = true } }
+  var listening: Bool { lock.withLock { started } }
 
   var households: [String] { lock.withLock { heard } }
 }

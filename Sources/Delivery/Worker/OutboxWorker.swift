@@ -41,11 +41,12 @@ public actor OutboxWorker {
     self.gate = SendGate(config: config)
   }
 
-  /// Delivers every row due at `now`, batch after batch, and says what happened.
-  public func deliverDue(now: Date) async -> DeliveryPass {
+  /// Delivers every row due at `now`, batch after batch, and says what happened; past `deadline` it claims no
+  /// further batch (the rest stays due for the next pass), so a long backlog does not hold back what else is due.
+  public func deliverDue(now: Date, until deadline: Date? = nil) async -> DeliveryPass {
     var pass = DeliveryPass()
     let cutoff = min(now, clock())  // rows held back in this pass are due after the clock, never again in it
-    while true {
+    while deadline.map({ clock() < $0 }) ?? true {
       let claim: OutboxClaim
       do {
         claim = try store.claimDue(now: cutoff, limit: batchSize, lease: config.lease)

@@ -24,8 +24,10 @@ final class VisitdChild: @unchecked Sendable {
       .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules").path
   }
 
-  /// A folder with a copy of the shipped rules minus `schedules.toml` (so no schedule adds messages).
-  init() throws {
+  /// A folder with a copy of the shipped rules minus `schedules.toml` (so no schedule adds messages), on the
+  /// PostgreSQL database `database` when given (a node of several), else on an SQLite file of its own.
+  init(database: String? = nil) throws {
+    sharedDatabase = database
     folder = try Fixtures.temporaryDirectory()
     try FileManager.default.copyItem(atPath: Self.shippedRules, toPath: rules)
     try FileManager.default.removeItem(atPath: "\(rules)/schedules.toml")
@@ -39,8 +41,11 @@ final class VisitdChild: @unchecked Sendable {
     try? FileManager.default.removeItem(atPath: folder)
   }
 
-  /// The SQLite database.
-  var database: String { "\(folder)/visitd.sqlite" }
+  /// The database: a PostgreSQL URL given at `init`, else an SQLite file in the folder.
+  var database: String { sharedDatabase ?? "\(folder)/visitd.sqlite" }
+  private let sharedDatabase: String?
+  /// The process id of the current run.
+  var processIdentifier: Int32 { process.processIdentifier }
   /// The rules folder.
   var rules: String { "\(folder)/rules" }
   /// The receivers file (`--delivery-config`).
@@ -49,11 +54,15 @@ final class VisitdChild: @unchecked Sendable {
   /// Whether the current run is alive.
   var isRunning: Bool { process.isRunning }
 
-  /// Starts the daemon with its stderr in `log` (a file name inside the folder).
-  func start(log: String) throws {
+  /// Starts the daemon with its stderr in `log` (a file name inside the folder) and `arguments` added.
+  func start(log: String, arguments: [String] = []) throws {
     process = Process()
     process.executableURL = URL(fileURLWithPath: Self.binary ?? "visitd")
-    process.arguments = ["--db", database, "--rules", rules, "--delivery-config", deliveryConfig]
+    process.arguments =
+      [
+        "--db", database, "--rules", rules, "--delivery-config", deliveryConfig, "--control-socket",
+        "\(folder)/control.sock",
+      ] + arguments
     var environment = ProcessInfo.processInfo.environment
     environment["NOTIFY_SOCKET"] = notify.path
     for name in ["JOURNAL_STREAM", "WATCHDOG_USEC", "WATCHDOG_PID", "VISITD_LOG_LEVEL"] {

@@ -1,0 +1,168 @@
+import Delivery
+import Foundation
+import Store
+import StorePostgres
+import Synchronization
+import TestSupport
+import Testing
+
+private let everyTwoSeconds = """
+  [[schedule]]
+  id = "fast-digest"
+  title = "every two seconds"
+  calendar = "*:*:0/2"
+  days = "all"
+  audience = "steward"
+  report = "daily-digest"
+  """
+
+/// Three `visitd` nodes on one PostgreSQL database (started by the test): one leads, every node delivers; the
+/// leader killed or paused, another takes over within 15 s, nothing is lost, and the old leader writes nothing.
+@Suite(.serialized) struct ClusterFaultTests {
+  static let messages = 1000
+  /// How soon a node must take over from a dead leader.
+  static let takeoverLimit: TimeInterval = 15
+
+  @Test(
+    .enabled(if: VisitdChild.binary != nil, "needs the visitd binary next to the test bundle"),
+    .timeLimit(.minutes(4)))
+  func aLeaderKilledDuringDeliveriesIsReplacedAndNothingIsLost() async throws {
+    let gate = SlowAnswers()
+    let server = try await LoopbackServer.start { _ in gate.answer() }
+    let cluster = try await Cluster.start(server)
+    let keys = (0..<Self.messages).map { "digest:S\($0):2026-11-26" }
+    let enqueued = Date().addingTimeInterval(-60)
+    try cluster.store.enqueue(keys.map { try Fixtures.message().entry(key: $0, notBefore: enqueued) })
+
+    #expect(try await eventually(timeout: 90, every: .milliseconds(5)) { gate.received >= 300 })
+    let leader = try #require(try cluster.leader())
+    #expect(try await leader.stop(SIGKILL) == SIGKILL)
+    let killed = Date()
+    let atKill = try cluster.store.outboxRows(state: nil, limit: 2 * Self.messages)
+    let inFlight = Set(atKill.filter { $0.state == .sending }.map(\.key))
+
+    var successor: VisitdChild?
+    #expect(
+      try await eventually(timeout: 30, every: .milliseconds(100)) {
+        successor = try cluster.leader()
+        return successor != nil && successor !== leader
+      })
+    let takeover = Date().timeIntervalSince(killed)
+    print("takeover after SIGKILL of the leader: \(String(format: "%.1f", takeover)) s")
+    #expect(takeover <= Self.takeoverLimit)
+    let next = try #require(successor)
+    #expect(
+      try await eventually(timeout: 20, every: .milliseconds(100)) {
+        next.log(cluster.logName).contains("schedule ran")
+      }, "the new leader runs the schedules:\n\(next.log(cluster.logName))")
+
+    let wanted = Set(keys)
+    let delivered = try await eventually(timeout: 120, every: .milliseconds(100)) {
+      let rows = try cluster.store.outboxRows(state: .delivered, limit: 10 * Self.messages)
+      return wanted.isSubset(of: rows.map(\.key))
+    }
+    let counts = try cluster.store.outboxCounts()
+    #expect(delivered, "\(counts)")
+    try await cluster.stop()
+    try await server.stop()
+    let arrivals = Dictionary(
+      server.requests.compactMap { $0.headers["idempotency-key"] }.filter(wanted.contains).map { ($0, 1) },
+      uniquingKeysWith: +)
+    #expect(Set(arrivals.keys) == wanted, "every message arrived")
+    let duplicated = Set(arrivals.filter { $0.value > 1 }.keys)
+    print("duplicates after the kill: \(duplicated.count) of \(inFlight.count) rows in flight")
+    #expect(duplicated.isSubset(of: inFlight), "only rows in flight at the kill came twice")
+  }
+
+  @Test(
+    .enabled(if: VisitdChild.binary != nil, "needs the visitd binary next to the test bundle"),
+    .timeLimit(.minutes(4)))
+  func aLeaderPausedPastItsLeaseStepsDownAndWritesNothingLate() async throws {
+    let server = try await LoopbackServer.start { _ in .reply(status: 200, body: "{}") }
+    let cluster = try await Cluster.start(server)
+    let leader = try #require(try cluster.leader())
+    kill(leader.processIdentifier, SIGSTOP)
+    var successor: VisitdChild?
+    #expect(
+      try await eventually(timeout: 30, every: .milliseconds(100)) {
+        successor = try cluster.leader()
+        return successor != nil && successor !== leader
+      })
+    let paused = leader.log(cluster.logName).count
+    kill(leader.processIdentifier, SIGCONT)
+    #expect(
+      try await eventually(timeout: 20, every: .milliseconds(100)) {
+        String(leader.log(cluster.logName).dropFirst(paused)).contains("stepped down")
+      }, "the paused leader steps down:\n\(leader.log(cluster.logName))")
+    let late = String(leader.log(cluster.logName).dropFirst(paused))
+    #expect(!late.contains("schedule ran"), "no schedule run of the old leader after it woke:\n\(late)")
+    #expect(try cluster.leader() === successor, "the new leader keeps the lease")
+    try await cluster.stop()
+    try await server.stop()
+  }
+}
+
+/// Three nodes started one after the other on a fresh database, each with a receivers file pointing at `server`.
+private struct Cluster {
+  let nodes: [VisitdChild]
+  let store: PostgresStore
+  let logName = "node.log"
+
+  static func start(_ server: LoopbackServer) async throws -> Cluster {
+    let url = try PostgresServer.freshDatabase()
+    let store = try PostgresStore(url: url)
+    var nodes: [VisitdChild] = []
+    for index in 1...3 {
+      let node = try VisitdChild(database: url)
+      try everyTwoSeconds.write(toFile: "\(node.rules)/schedules.toml", atomically: true, encoding: .utf8)
+      try Fixtures.write(receivers(server), to: node.deliveryConfig)
+      try node.start(log: "node.log", arguments: ["--node", "n\(index)"])
+      try #require(try await node.waitReady(), "node n\(index) is not ready:\n\(node.log("node.log"))")
+      nodes.append(node)
+    }
+    return Cluster(nodes: nodes, store: store)
+  }
+
+  /// The node holding the lease, nil while none does.
+  func leader() throws -> VisitdChild? {
+    guard let term = try store.currentLeader() else { return nil }
+    return nodes.enumerated().first { "n\($0.offset + 1)" == term.node }?.element
+  }
+
+  /// Stops every node still running.
+  func stop() async throws {
+    for (index, node) in nodes.enumerated() where node.isRunning {
+      #expect(try await node.stop(SIGTERM) == 0, "node n\(index + 1) stops cleanly:\n\(node.log(logName))")
+    }
+  }
+
+  private static func receivers(_ server: LoopbackServer) -> String {
+    """
+    [delivery]
+    lease = "20s"
+    timeout = "90s"
+    rate_limits = false
+    [delivery.retry]
+    first = "1s"
+    max_age = "1h"
+    [receiver.crm]
+    type = "webhook"
+    url = "\(server.baseURL)/hook"
+    [[route]]
+    audience = "steward"
+    receiver = "crm"
+    """
+  }
+}
+
+/// Answers after 10 ms and counts the requests.
+private final class SlowAnswers: Sendable {
+  private let count = Mutex(0)
+
+  var received: Int { count.withLock { $0 } }
+
+  func answer() -> ServerAnswer {
+    count.withLock { $0 += 1 }
+    return .reply(status: 200, body: "{}", delay: 0.01)
+  }
+}
