@@ -35,7 +35,9 @@ public final class NotifyListener: @unchecked Sendable {
   }
 
   /// The next message, or nil when none came within `timeout` seconds.
-  public func receive(timeout: Double = 10) -> String? { inbox.next(until: Date().addingTimeInterval(timeout)) }
+  public func receive(timeout: Double = 10) -> String? {
+    inbox.next(until: Date().addingTimeInterval(timeout))
+  }
 
   /// Reads messages until one satisfies `match`; returns it, or nil on timeout.
   public func waitFor(timeout: Double = 20, _ match: (String) -> Bool) -> String? {
