@@ -116,7 +116,7 @@ let package = Package(
         .embedInCode("Web/Templates/lead.mustache"), .embedInCode("Web/Templates/tasks.mustache"),
         .embedInCode("Web/Templates/operations.mustache"), .embedInCode("Web/Templates/sample.mustache"),
         .embedInCode("Web/Templates/household.mustache"), .embedInCode("Web/Templates/plan.mustache"),
-        .embedInCode("Web/Templates/history.mustache"),
+        .embedInCode("Web/Templates/history.mustache"), .embedInCode("Web/Templates/request-link.mustache"),
         .embedInCode("Web/Static/app.css"), .embedInCode("Web/Static/app.js"),
       ],
       plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]

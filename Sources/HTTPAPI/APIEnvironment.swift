@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOPosix
+import Operations
 import Policy
 import Prometheus
 import Store
@@ -38,13 +39,17 @@ public struct APIEnvironment: Sendable {
   public let ticketSecret: String?
   /// The web app's page templates (the shipped ones unless `[http] templates` overrides some).
   public let pages: WebPages
+  /// Sends people new sign-in links from the web app's request page; nil without `[web] base_url`.
+  public let signInRequests: SignInRequest?
 
   /// An environment of these parts.
   public init(
     store: any Storage, rules: RulesInForce, clock: @escaping @Sendable () -> Date,
     factsChanged: @escaping @Sendable ([String]) -> Void, logger: Logger,
-    metrics: PrometheusCollectorRegistry?, ticketSecret: String? = nil, pages: WebPages? = nil
+    metrics: PrometheusCollectorRegistry?, ticketSecret: String? = nil, pages: WebPages? = nil,
+    signInRequests: SignInRequest? = nil
   ) {
+    self.signInRequests = signInRequests
     self.pages = pages ?? .shipped
     self.metrics = metrics
     self.ticketSecret = ticketSecret

@@ -26,6 +26,8 @@ public enum MessageContent: Codable, Sendable, Hashable {
   case holidaysMissing(HolidaysMissingNotice)
   /// A one-time sign-in link to the web app.
   case signInLink(SignInLinkNotice)
+  /// One planned visit for the steward's own calendar (WeCom 日程, `wecom-calendar` receivers only).
+  case plannedVisit(PlannedVisitNotice)
 
   /// The template's name (`steward-digest`).
   public var template: String {
@@ -42,6 +44,7 @@ public enum MessageContent: Codable, Sendable, Hashable {
     case .deadLetter: "dead-letter"
     case .holidaysMissing: "holidays-missing"
     case .signInLink: "sign-in-link"
+    case .plannedVisit: "planned-visit"
     }
   }
 
@@ -63,6 +66,7 @@ public enum MessageContent: Codable, Sendable, Hashable {
     case .deadLetter(let value): return value
     case .holidaysMissing(let value): return value
     case .signInLink(let value): return value
+    case .plannedVisit(let value): return value
     }
   }
 }

@@ -121,12 +121,15 @@ public struct RenderedMessage: Sendable, Hashable {
   public var link: String?
   /// The one person it is for, nil for a group message.
   public var recipient: Recipient?
+  /// The calendar entry, for a planned visit; channels that write calendars send it instead of the text.
+  public var plannedVisit: PlannedVisitNotice?
 
   /// A rendered message.
   public init(
     title: String, body: String, mentions: [String] = [], attachments: [ReportAttachment] = [], key: String,
-    link: String? = nil, recipient: Recipient? = nil
+    link: String? = nil, recipient: Recipient? = nil, plannedVisit: PlannedVisitNotice? = nil
   ) {
+    self.plannedVisit = plannedVisit
     self.recipient = recipient
     self.title = title
     self.body = body

@@ -18,6 +18,9 @@ struct DaemonCore {
   private(set) var outlook = PlanOutlook()
   private(set) var lastRuns: [String: Date] = [:]
   private(set) var rulesProblem: String?
+  /// Whether a daily digest's run also puts each steward's coming week in their WeCom calendar (a
+  /// `wecom-calendar` receiver is configured).
+  var pushCalendars = false
 
   /// Opens the database, loads the rules, and makes sure the stored plan is the plan of the facts at `now`.
   static func start(
@@ -115,8 +118,12 @@ struct DaemonCore {
     defer { releaseMemory() }
     for run in due {
       guard let schedule = policy.rules.schedules.first(where: { $0.id == run.schedule }) else { continue }
-      let notices = try ScheduleNotices(rules: policy.rules, facts: facts, plan: plan)
+      var notices = try ScheduleNotices(rules: policy.rules, facts: facts, plan: plan)
         .entries(for: schedule, at: run.scheduledFor, now: now)
+      if pushCalendars, case .dailyDigest = schedule.report {
+        notices += try CalendarPush(rules: policy.rules, facts: facts, planner: planner, plan: plan)
+          .entries(store: store, clock: now)
+      }
       guard
         (try leaderWrite {
           try store.recordRun(schedule: run.schedule, scheduledFor: run.scheduledFor, entries: notices)

@@ -51,7 +51,7 @@ final class DaemonService: Service, Sendable {
     // monitor timer then wakes the process every second, so a reload keeps it.
     let transport = AsyncHTTPTransport()
     var worker: OutboxWorker
-    do { worker = try makeWorker(core.store, transport) } catch {
+    do { worker = try makeWorker(&core, transport) } catch {
       try? await transport.shutdown()
       throw error
     }
@@ -250,7 +250,7 @@ final class DaemonService: Service, Sendable {
     core.reloadRules(settings.rulesDirectories, now: Date())
     rules.set(core.policy.rules)
     do {
-      let fresh = try makeWorker(core.store, transport)
+      let fresh = try makeWorker(&core, transport)
       await worker.shutdown()
       worker = fresh
     } catch {
@@ -259,10 +259,13 @@ final class DaemonService: Service, Sendable {
     notifier.ready(status: core.status(next: core.nextInstant(after: Date())))
   }
 
-  /// An outbox worker over the receivers file (everything to the journal when there is none).
-  private func makeWorker(_ store: any OutboxStore, _ transport: AsyncHTTPTransport) throws -> OutboxWorker {
+  /// An outbox worker over the receivers file (everything to the journal when there is none); `core` pushes
+  /// planned visits to calendars while the file has a `wecom-calendar` receiver.
+  private func makeWorker(_ core: inout DaemonCore, _ transport: AsyncHTTPTransport) throws -> OutboxWorker {
     let config = try DeliveryConfigLoader(environment: settings.environment).load(
       path: settings.deliveryConfig)
-    return try OutboxWorker(store: store, config: config, transport: transport, logger: logger)
+    let worker = try OutboxWorker(store: core.store, config: config, transport: transport, logger: logger)
+    core.pushCalendars = config.writesCalendars
+    return worker
   }
 }

@@ -5,6 +5,7 @@ import Foundation
 import HTTPAPI
 import Logging
 import Metrics
+import Operations
 import Prometheus
 import ServiceLifecycle
 import Store
@@ -78,6 +79,13 @@ struct VisitdCommand: AsyncParsableCommand {
       : WebPages(
         overrides: try HTTPSettingsLoader(environment: environment).pageTemplates(
           path: settings.deliveryConfig))
+    // The request page sends links under [web] base_url; without it the page says self-service is off.
+    let delivery =
+      try address == nil
+      ? nil : DeliveryConfigLoader(environment: environment).load(path: settings.deliveryConfig)
+    let signInRequests = delivery.flatMap { config in
+      config.webBaseURL.map { SignInRequest(delivery: SignInDelivery(baseURL: $0, zone: config.zone)) }
+    }
     let daemon = try DaemonService(
       settings: settings, rules: rules, logger: logger,
       openStore: { try StoreOpening.open(settings.databasePath, longRunning: true) },
@@ -86,7 +94,8 @@ struct VisitdCommand: AsyncParsableCommand {
         try startup.open(
           APIEnvironment(
             store: store, rules: rules, clock: { Date() }, factsChanged: { daemon.factsChanged($0) },
-            logger: logger, metrics: registry, ticketSecret: ticketSecret?.value, pages: pages))
+            logger: logger, metrics: registry, ticketSecret: ticketSecret?.value, pages: pages,
+            signInRequests: signInRequests))
       })
     var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: daemon)]
     if let address {

@@ -91,6 +91,17 @@ import Testing
           audience: .steward, project: "P1", content: .signInLink(link), urgent: true,
           recipient: Recipient(person: "S1", wecom: "lina"), personal: true)
       ))
+    let planned = PlannedVisitNotice(
+      task: "T1", sequence: 0, start: 1_796_117_400, end: 1_796_124_600, allDay: false,
+      summary: "入户访谈 3栋 1单元 1202", location: "东苑 3栋 1单元 1202",
+      details: "户号 A-3-1-1202\n规则 年度入户\n期限 2026-12-01 — 2026-12-31\n任务 T1")
+    all.append(
+      (
+        "planned-visit", "wecal:T1:0",
+        OutboxMessage(
+          audience: .steward, project: "P1", content: .plannedVisit(planned),
+          recipient: Recipient(person: "S1", wecom: "lina"), personal: true)
+      ))
     let holidays = try #require(
       try HolidayNotices.entry(rules: World.rules, at: World.instant("2026-11-02 09:00")))
     all.append(("holidays-missing", holidays.key, try OutboxMessage.decode(holidays.payload)))

@@ -34,12 +34,16 @@ final class DaemonProcess: @unchecked Sendable {
 
   /// Starts the daemon; `environment` adds variables (e.g. `WATCHDOG_USEC`); `launcher` is a program that
   /// execs the daemon with its arguments (keeping its process id); with `fileSizeBlocks` no file it writes may
-  /// grow past that many 1 KiB blocks (`ulimit -f`, a full disk as far as the daemon can tell).
-  func start(environment: [String: String] = [:], launcher: String? = nil, fileSizeBlocks: Int? = nil) throws
-  {
+  /// grow past that many 1 KiB blocks (`ulimit -f`, a full disk as far as the daemon can tell); `arguments` go
+  /// to the daemon after its own.
+  func start(
+    environment: [String: String] = [:], launcher: String? = nil, fileSizeBlocks: Int? = nil,
+    arguments: [String] = []
+  ) throws {
     runs += 1
     process = Process()
-    let daemon = [BuiltProducts.path(of: "visitd"), "--db", database, "--rules", rules, "--demo-if-empty"]
+    let daemon =
+      [BuiltProducts.path(of: "visitd"), "--db", database, "--rules", rules, "--demo-if-empty"] + arguments
     var command = launcher.map { [$0] + daemon } ?? daemon
     if let fileSizeBlocks {
       command = ["/bin/bash", "-c", "ulimit -f \(fileSizeBlocks) && exec \"$0\" \"$@\""] + command

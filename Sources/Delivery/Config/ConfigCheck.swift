@@ -91,7 +91,8 @@ public struct ConfigCheck: Sendable {
     switch type {
     case "console": return .journal
     case "mail": return .program((try? table.string("sendmail")) ?? ReceiverParser.defaultSendmail)
-    case "webhook", "wecom", "dingtalk", "feishu", "wecom-app", "dingtalk-app", "feishu-app":
+    case "webhook", "wecom", "dingtalk", "feishu", "wecom-app", "dingtalk-app", "feishu-app",
+      "wecom-calendar":
       let key = type == "webhook" ? "url" : "base_url"
       guard let text = (try? table.string(key)) ?? ReceiverParser.defaultBaseURLs[type] else {
         return .unusable("no \(key)")

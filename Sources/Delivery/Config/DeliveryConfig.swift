@@ -57,6 +57,9 @@ public struct DeliveryConfig: Sendable {
   /// Every secret of every receiver, for redaction.
   public var secrets: [Secret] { receivers.values.flatMap(\.secrets) }
 
+  /// Whether a receiver writes calendars (`wecom-calendar`): then the daemon pushes planned visits.
+  public var writesCalendars: Bool { receivers.values.contains { $0.kind.writesCalendars } }
+
   /// The receiver serving `audience` of `project`: an exact route, else a `*` route, else the console.
   public func receiver(project: String?, audience: Audience) -> String {
     let matching = routes.filter { $0.audiences.contains(audience) }
@@ -68,11 +71,12 @@ public struct DeliveryConfig: Sendable {
   /// group message, its group), else the receiver's fallback, and so on; a personal message never goes to a
   /// group. The error says why nothing can send it.
   public func destination(for message: OutboxMessage) -> Result<String, DeliveryError> {
+    if case .plannedVisit = message.content { return calendar(for: message) }
     var name = receiver(project: message.project, audience: message.audience)
     var tried: [String] = []
     while let config = receivers[name], !tried.contains(name) {
       tried.append(name)
-      switch config.kind.addressing(message.recipient) {
+      switch config.kind.writesCalendars ? .nobody : config.kind.addressing(message.recipient) {
       case .person: return .success(name)
       case .group where !message.personal: return .success(name)
       case .group, .nobody: break
@@ -94,5 +98,20 @@ public struct DeliveryConfig: Sendable {
       DeliveryError(
         "\(person): a personal message (a sign-in link) goes to its person only, never to a group such as "
           + "receiver \(last)"))
+  }
+
+  /// A planned visit goes to the first calendar receiver (by name) that reaches its person, and nowhere else:
+  /// routes and fallbacks are for messages to read.
+  private func calendar(for message: OutboxMessage) -> Result<String, DeliveryError> {
+    let calendars = receivers.keys.sorted().filter { receivers[$0]?.kind.writesCalendars == true }
+    if let name = calendars.first(where: { receivers[$0]?.kind.addressing(message.recipient) == .person }) {
+      return .success(name)
+    }
+    let person = message.recipient?.person ?? "this planned visit"
+    return .failure(
+      DeliveryError(
+        calendars.isEmpty
+          ? "\(person): a planned visit goes to a wecom-calendar receiver, and none is configured"
+          : "\(person) has no wecom in stewards.csv for receiver \(calendars.joined(separator: ", "))"))
   }
 }

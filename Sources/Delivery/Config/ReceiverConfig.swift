@@ -13,6 +13,8 @@ public enum ReceiverKind: Sendable, Hashable {
   case webhook(url: String, secret: Secret?, signatureHeader: String)
   /// WeCom application messages (应用消息) to one member.
   case weComApp(baseURL: String, corpID: String, agentID: Int, secret: Secret, markdown: Bool)
+  /// WeCom calendar entries (日程, `oa/schedule/add`) in one member's calendar, for planned visits only.
+  case weComCalendar(baseURL: String, corpID: String, agentID: Int, secret: Secret)
   /// DingTalk work notifications (工作通知) to one user.
   case dingTalkApp(baseURL: String, appKey: String, appSecret: Secret, agentID: Int, markdown: Bool)
   /// Feishu messages from the company's app to one user.
@@ -37,7 +39,7 @@ extension ReceiverKind {
   /// Whom a message for `recipient` (nil: a group message) reaches through this receiver.
   public func addressing(_ recipient: Recipient?) -> Addressing {
     switch self {
-    case .weComApp: recipient?.wecom == nil ? .nobody : .person
+    case .weComApp, .weComCalendar: recipient?.wecom == nil ? .nobody : .person
     case .dingTalkApp: recipient?.dingtalk == nil ? .nobody : .person
     case .feishuApp: recipient?.feishu == nil ? .nobody : .person
     case .mail(_, _, let to): recipient?.email != nil ? .person : to.isEmpty ? .nobody : .group
@@ -45,10 +47,16 @@ extension ReceiverKind {
     }
   }
 
+  /// Whether the receiver writes calendars: it takes planned visits, and nothing else goes to it.
+  var writesCalendars: Bool {
+    if case .weComCalendar = self { return true }
+    return false
+  }
+
   /// The stewards.csv column a person needs for this receiver, nil for group receivers.
   var personColumn: String? {
     switch self {
-    case .weComApp: "wecom"
+    case .weComApp, .weComCalendar: "wecom"
     case .dingTalkApp: "dingtalk"
     case .feishuApp: "feishu"
     case .mail: "email"
@@ -78,7 +86,7 @@ public struct ReceiverConfig: Sendable, Hashable {
     switch kind {
     case .weCom, .dingTalk: .chatRobot
     case .feishu: .feishu
-    case .weComApp, .dingTalkApp, .feishuApp, .webhook, .mail, .console: .unlimited
+    case .weComApp, .weComCalendar, .dingTalkApp, .feishuApp, .webhook, .mail, .console: .unlimited
     }
   }
 
@@ -88,7 +96,7 @@ public struct ReceiverConfig: Sendable, Hashable {
     case .weCom(_, let key, _): [key]
     case .dingTalk(_, let token, let secret, _): [token] + (secret.map { [$0] } ?? [])
     case .feishu(_, let token, let secret): [token] + (secret.map { [$0] } ?? [])
-    case .weComApp(_, _, _, let secret, _): [secret]
+    case .weComApp(_, _, _, let secret, _), .weComCalendar(_, _, _, let secret): [secret]
     case .dingTalkApp(_, _, let secret, _, _), .feishuApp(_, _, let secret): [secret]
     case .webhook(_, let secret, _): secret.map { [$0] } ?? []
     case .mail, .console: []

@@ -6,6 +6,7 @@ struct ReceiverParser {
   static let defaultBaseURLs = [
     "wecom": "https://qyapi.weixin.qq.com", "dingtalk": "https://oapi.dingtalk.com",
     "feishu": "https://open.feishu.cn", "wecom-app": "https://qyapi.weixin.qq.com",
+    "wecom-calendar": "https://qyapi.weixin.qq.com",
     "dingtalk-app": "https://oapi.dingtalk.com", "feishu-app": "https://open.feishu.cn",
   ]
 
@@ -22,6 +23,7 @@ struct ReceiverParser {
     case "webhook": kind = try webhook(table)
     case "mail": kind = try mail(table)
     case "wecom-app": kind = try weComApp(table)
+    case "wecom-calendar": kind = try weComCalendar(table)
     case "dingtalk-app": kind = try dingTalkApp(table)
     case "feishu-app": kind = try feishuApp(table)
     case "console":
@@ -30,8 +32,8 @@ struct ReceiverParser {
     default:
       throw table.error(
         "type",
-        "'\(type)' is not one of wecom, dingtalk, feishu, wecom-app, dingtalk-app, feishu-app, webhook, mail, "
-          + "console")
+        "'\(type)' is not one of wecom, dingtalk, feishu, wecom-app, dingtalk-app, feishu-app, wecom-calendar, "
+          + "webhook, mail, console")
     }
     return ReceiverConfig(name: name, kind: kind, fallback: try table.string("fallback"))
   }
@@ -42,6 +44,14 @@ struct ReceiverParser {
       baseURL: try table.string("base_url") ?? Self.defaultBaseURLs["wecom-app"]!,
       corpID: try table.requiredString("corp_id"), agentID: try agentID(table),
       secret: try required("secret", table), markdown: try markdown(table))
+  }
+
+  private func weComCalendar(_ table: ConfigTable) throws -> ReceiverKind {
+    try table.rejectUnknown(["type", "corp_id", "agent_id", "secret", "base_url", "fallback"])
+    return .weComCalendar(
+      baseURL: try table.string("base_url") ?? Self.defaultBaseURLs["wecom-calendar"]!,
+      corpID: try table.requiredString("corp_id"), agentID: try agentID(table),
+      secret: try required("secret", table))
   }
 
   private func dingTalkApp(_ table: ConfigTable) throws -> ReceiverKind {

@@ -11,6 +11,7 @@ enum DefaultTemplates {
     "monthly-summary": monthlySummary, "capture-ranking": captureRanking,
     "verification-sample": verificationSample,
     "dead-letter": deadLetter, "holidays-missing": holidaysMissing, "sign-in-link": signInLink,
+    "planned-visit": plannedVisit,
   ]
 
   static let stewardDigest = """
@@ -199,6 +200,13 @@ enum DefaultTemplates {
     {{link}}
     点开后按“登录”即可，{{expires}} 前有效，只能使用一次；登录后 30 天内无需再次登录。
     链接只发给您本人，请勿转发。如非您本人申请，请告知管理员。
+
+    """
+
+  static let plannedVisit = """
+    {{summary}}
+    {{location}}
+    {{details}}
 
     """
 }

@@ -37,7 +37,8 @@ public struct MessageRenderer: Sendable {
       title: lines.first.map(String.init) ?? "",
       body: lines.count > 1 ? String(lines[1]) : "",
       mentions: message.mentions, attachments: message.attachments, key: key,
-      link: webBaseURL.flatMap { base in message.page.map { base + $0 } }, recipient: message.recipient)
+      link: webBaseURL.flatMap { base in message.page.map { base + $0 } }, recipient: message.recipient,
+      plannedVisit: { if case .plannedVisit(let visit) = message.content { visit } else { nil } }())
   }
 
   private static func read(_ directory: String) throws -> [String: String] {

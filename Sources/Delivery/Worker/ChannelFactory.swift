@@ -36,6 +36,10 @@ enum ChannelFactory {
       let vendor = WeComApp(
         baseURL: baseURL, corpID: corpID, agentID: agentID, secret: secret, markdown: markdown)
       return AppChannel(name: name, vendor: vendor, transport: transport, timeout: timeout)
+    case .weComCalendar(let baseURL, let corpID, let agentID, let secret):
+      let vendor = WeComCalendar(
+        app: WeComApp(baseURL: baseURL, corpID: corpID, agentID: agentID, secret: secret, markdown: false))
+      return AppChannel(name: name, vendor: vendor, transport: transport, timeout: timeout)
     case .dingTalkApp(let baseURL, let appKey, let appSecret, let agentID, let markdown):
       let vendor = DingTalkApp(
         baseURL: baseURL, appKey: appKey, appSecret: appSecret, agentID: agentID, markdown: markdown)

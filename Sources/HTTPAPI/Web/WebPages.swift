@@ -41,6 +41,7 @@ public struct WebPages: Sendable {
     ("tasks", PackageResources.tasks_mustache), ("operations", PackageResources.operations_mustache),
     ("sample", PackageResources.sample_mustache), ("household", PackageResources.household_mustache),
     ("plan", PackageResources.plan_mustache), ("history", PackageResources.history_mustache),
+    ("request-link", PackageResources.request_link_mustache),
   ]
 
   /// The `.mustache` files of `directory` by template name, with their paths.
@@ -80,11 +81,14 @@ public struct WebPages: Sendable {
     library.render(model, withTemplate: name) ?? "<!doctype html><p>page \(name) is missing</p>"
   }
 
-  /// A short page that says `text` (and what to do about it, `hint`).
-  func message(_ title: String, _ text: String, hint: String? = nil, status: HTTPResponse.Status) -> Response
-  {
+  /// A short page that says `text` (and what to do about it, `hint`, and where to go for it, `link`).
+  func message(
+    _ title: String, _ text: String, hint: String? = nil, status: HTTPResponse.Status,
+    link: (href: String, label: String)? = nil
+  ) -> Response {
     var model: [String: Any] = ["title": title, "text": text]
     if let hint { model["hint"] = hint }
+    if let link { model["link"] = ["href": link.href, "label": link.label] }
     return page("message", model, status: status)
   }
 

@@ -29,6 +29,11 @@ struct WebRoutes: Sendable {
       return pages.page("signin", ["title": "登录", "link": link])
     }
     router.post("/app/signin") { request, _ in await guarded { try await signIn(request) } }
+    let linkRequests = LinkRequestPage(environment: environment, pages: pages)
+    router.get("/app/request-link") { request, _ in linkRequests.form(request) }
+    router.post("/app/request-link") { request, _ in
+      await guarded { try await linkRequests.post(request) }
+    }
     router.post("/app/signout") { request, _ in await guarded { try await signOut(request) } }
     router.get("/app/today") { request, _ in await guarded { try await today(request) } }
     router.get("/app/visit") { request, _ in await guarded { try await visitForm(request) } }
@@ -74,7 +79,8 @@ struct WebRoutes: Sendable {
 
   private func expiredLink() -> Response {
     pages.message(
-      "登录", "登录链接无效或已使用。", hint: "请向管理员或项目负责人索取新的登录链接。", status: .gone)
+      "登录", "登录链接无效或已使用。", hint: "请重新获取登录链接，或向项目负责人索取。", status: .gone,
+      link: (LinkRequestPage.path, "获取新的登录链接"))
   }
 
   private func signOut(_ request: Request) async throws -> Response {
@@ -90,7 +96,9 @@ struct WebRoutes: Sendable {
   }
 
   private func signedOut() -> Response {
-    pages.message("请登录", "您尚未登录或登录已过期。", hint: "请打开消息中的登录链接。", status: .unauthorized)
+    pages.message(
+      "请登录", "您尚未登录或登录已过期。", hint: "请打开消息中的登录链接。", status: .unauthorized,
+      link: (LinkRequestPage.path, "获取新的登录链接"))
   }
 
   private func staleForm() -> Response {

@@ -6,7 +6,7 @@ import Store
 
 /// Sends a person a one-time sign-in link through their own channel: issues the link and puts a personal
 /// message in the outbox, which goes to that person only (never a group robot, never a shared mailbox).
-public struct SignInDelivery {
+public struct SignInDelivery: Sendable {
   /// Where phones reach the web app (`https://visit.example.com`).
   public let baseURL: String
   /// The zone the link's expiry is written in.

@@ -45,6 +45,8 @@ public enum StewardCalendar {
     let placement: String
     let timing: FeedEvent.Timing
     let summary: String
+    /// The summary without the owner, for calendars outside the feed's secret (WeCom 日程).
+    let title: String
     let location: String
     let description: String
   }
@@ -74,17 +76,16 @@ public enum StewardCalendar {
     let label = household.map { HouseholdLabel($0, contacts: ContactStyle(showContact: false)) }
     let how = inHome ? "入户" : "电话/微信"
     let kind = task.state == .overdue ? "逾期 " : ""
-    let summary = [
-      kind + how + (rule?.kind == .deep ? "深度访谈" : "访谈"), label?.place ?? task.household, label?.owner ?? "",
-    ]
-    .filter { !$0.isEmpty }.joined(separator: " ")
+    let title = [kind + how + (rule?.kind == .deep ? "深度访谈" : "访谈"), label?.place ?? task.household]
+      .filter { !$0.isEmpty }.joined(separator: " ")
+    let summary = [title, label?.owner ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
     let project = current.facts.projects[task.project]?.name ?? task.project
     let notes = [
       "户号 \(task.household)", "规则 \(rule?.title ?? task.rule)", "期限 \(TaskText.window(task))",
       "任务 \(task.id)",
     ]
     return Draft(
-      task: task.id, placement: placement, timing: timing, summary: summary,
+      task: task.id, placement: placement, timing: timing, summary: summary, title: title,
       location: [project, label?.place ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
       description: notes.joined(separator: "\n"))
   }

@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
 
-/// A vendor's application API on 127.0.0.1: issues access tokens, takes messages sent with the current token,
-/// answers a stale token with the vendor's expiry code, and answers the codes a test scripts.
+/// A vendor's application API on 127.0.0.1 (WeCom's calendar's `oa/schedule/add` too): issues access tokens,
+/// takes messages and calendar entries sent with the current token, answers a stale token with the vendor's
+/// expiry code, and answers the codes a test scripts.
 final class AppEmulator: Sendable {
   /// Which vendor it plays.
   enum Flavour: String, Sendable, CaseIterable, CustomStringConvertible {
@@ -65,6 +66,7 @@ final class AppEmulator: Sendable {
     var valid: String?
     var sendCodes: [Int] = []
     var tokenCodes: [Int] = []
+    var schedules = 0
   }
 
   let flavour: Flavour
@@ -123,6 +125,12 @@ final class AppEmulator: Sendable {
       }
       if !state.sendCodes.isEmpty {
         return .reply(status: 200, body: #"{"\#(key)":\#(state.sendCodes.removeFirst()),"errmsg":"refused"}"#)
+      }
+      if request.uri.hasPrefix("/cgi-bin/oa/schedule/add") {
+        // WeCom's calendar answers the new entry's id (oa/schedule/add).
+        state.schedules += 1
+        return .reply(
+          status: 200, body: #"{"errcode":0,"errmsg":"ok","schedule_id":"sch-\#(state.schedules)"}"#)
       }
       return .reply(status: 200, body: #"{"\#(key)":0,"errmsg":"ok","msg":"success"}"#)
     }

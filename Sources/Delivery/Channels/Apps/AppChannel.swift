@@ -17,6 +17,7 @@ struct AppChannel<Vendor: AppVendor>: DeliveryChannel {
     guard let recipient = message.recipient, let userID = vendor.userID(of: recipient) else {
       return .permanent(reason: "\(vendor.vendor): the message has no \(vendor.vendor) user id to send to")
     }
+    if let reason = vendor.unsendable(message) { return .permanent(reason: reason) }
     var verdict = await attempt(message, to: userID, now: now)
     if case .tokenRejected = verdict {
       verdict = await attempt(message, to: userID, now: now)

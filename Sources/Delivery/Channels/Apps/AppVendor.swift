@@ -38,6 +38,8 @@ protocol AppVendor: Sendable {
   func sendRequest(_ message: RenderedMessage, to userID: String, token: String) -> AppRequest
   /// What the answer to a send means.
   func verdict(_ reply: HTTPReply) -> AppVerdict
+  /// Why this vendor cannot take `message` at all (nil: it can).
+  func unsendable(_ message: RenderedMessage) -> String?
 }
 
 /// Why a token could not be had: the verdict to act on.
@@ -46,6 +48,9 @@ struct AppFailure: Error, Sendable, Equatable {
 }
 
 extension AppVendor {
+  /// Every message can be sent (a calendar takes planned visits only).
+  func unsendable(_ message: RenderedMessage) -> String? { nil }
+
   /// The vendor's `errcode`/`code` and message, as a reason.
   func reason(_ reply: HTTPReply, keys: [String] = ["errcode", "code"]) -> (code: Int?, reason: String) {
     let code = VendorReply.code(reply.body, keys: keys)
