@@ -108,7 +108,7 @@ struct PostgresSession {
   /// The rows `query` returns.
   func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
     do {
-      return try blockingResult(connection.query(query, logger: logger)).rows
+      return try answer(query).rows
     } catch {
       throw StoreError("PostgreSQL: \(Self.reason(error))")
     }
@@ -118,10 +118,16 @@ struct PostgresSession {
   @discardableResult
   func run(_ query: PostgresQuery) throws -> Int {
     do {
-      return try blockingResult(connection.query(query, logger: logger)).metadata.rows ?? 0
+      return try answer(query).metadata.rows ?? 0
     } catch {
       throw StoreError("PostgreSQL: \(Self.reason(error))")
     }
+  }
+
+  /// The server's answer to `query`; an error when the connection closes first (postgres-nio drops a query
+  /// written to a connection that has just closed without ever failing it).
+  private func answer(_ query: PostgresQuery) throws -> PostgresQueryResult {
+    try blockingResult(connection.query(query, logger: logger), unlessClosed: connection.closeFuture)
   }
 
   /// Runs SQL without parameters: one statement, or several each ending with `;` at the end of a line (the
@@ -149,17 +155,27 @@ struct PostgresSession {
   }
 }
 
-/// The value of `future`, blocking the calling thread (never the future's own event loop) until it completes.
-func blockingResult<Value: Sendable>(_ future: EventLoopFuture<Value>) throws -> Value {
+/// The value of `future`, blocking the calling thread (never the future's own event loop) until it completes,
+/// or an error once `closed` completes first (the connection the answer would come on is gone).
+func blockingResult<Value: Sendable>(
+  _ future: EventLoopFuture<Value>, unlessClosed closed: EventLoopFuture<Void>? = nil
+) throws -> Value {
   precondition(
     !future.eventLoop.inEventLoop, "a store call on its own connection's event loop would deadlock")
   let done = ConditionLock(value: false)
   let result = NIOLockedValueBox<Result<Value, any Error>?>(nil)
-  future.whenComplete { completed in
-    result.withLockedValue { $0 = completed }
+  let finish: @Sendable (Result<Value, any Error>) -> Void = { completed in
+    let first = result.withLockedValue { held in
+      guard held == nil else { return false }
+      held = completed
+      return true
+    }
+    guard first else { return }
     done.lock()
     done.unlock(withValue: true)
   }
+  future.whenComplete(finish)
+  closed?.whenComplete { _ in finish(.failure(StoreError("the connection to PostgreSQL closed"))) }
   done.lock(whenValue: true)
   done.unlock()
   guard let completed = result.withLockedValue({ $0 }) else {

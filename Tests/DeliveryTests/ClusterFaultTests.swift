@@ -59,7 +59,7 @@ private let everyTwoSeconds = """
     let wanted = Set(keys)
     let delivered = try await eventually(timeout: 120, every: .milliseconds(100)) {
       let rows = try cluster.store.outboxRows(state: .delivered, limit: 10 * Self.messages)
-      return wanted.isSubset(of: rows.map(\.key))
+      return wanted.isSubset(of: rows.map { $0.key })
     }
     let counts = try cluster.store.outboxCounts()
     #expect(delivered, "\(counts)")
@@ -102,14 +102,64 @@ private let everyTwoSeconds = """
   }
 }
 
+extension ClusterFaultTests {
+  @Test(
+    .enabled(if: VisitdChild.binary != nil, "needs the visitd binary next to the test bundle"),
+    .timeLimit(.minutes(4)))
+  func theDatabaseRestartedUnderLoadLosesNothing() async throws {
+    let database = try PostgresServer.dedicated()
+    let gate = SlowAnswers()
+    let server = try await LoopbackServer.start { _ in gate.answer() }
+    let cluster = try await Cluster.start(server, database: try database.freshDatabase())
+    let keys = (0..<Self.messages).map { "digest:S\($0):2026-11-26" }
+    try cluster.store.enqueue(keys.map { try Fixtures.message().entry(key: $0, notBefore: Date()) })
+
+    #expect(try await eventually(timeout: 90, every: .milliseconds(5)) { gate.received >= 300 })
+    let before = cluster.nodes.map { $0.log(cluster.logName).count }
+    try database.stop()
+    // Down until every node has failed to renew or take the lease (its heartbeat comes every 3.3 s).
+    #expect(
+      try await eventually(timeout: 30, every: .milliseconds(100)) {
+        zip(cluster.nodes, before).allSatisfy { node, seen in
+          String(node.log(cluster.logName).dropFirst(seen)).contains("leader lease not renewed")
+        }
+      })
+    try database.start()
+
+    let wanted = Set(keys)
+    let delivered = try await eventually(timeout: 120, every: .milliseconds(100)) {
+      let rows = try cluster.store.outboxRows(state: .delivered, limit: 10 * Self.messages)
+      return wanted.isSubset(of: rows.map { $0.key })
+    }
+    let counts = try cluster.store.outboxCounts()
+    #expect(delivered, "\(counts)")
+    let leader = try #require(try cluster.leader(), "a node leads again")
+    let ran = leader.log(cluster.logName).count
+    #expect(
+      try await eventually(timeout: 20, every: .milliseconds(100)) {
+        String(leader.log(cluster.logName).dropFirst(ran)).contains("schedule ran")
+      }, "the leader runs the schedules again:\n\(leader.log(cluster.logName))")
+    #expect(cluster.nodes.allSatisfy { $0.isRunning }, "no node died of the restart")
+    try await cluster.stop()
+    try await server.stop()
+    let arrivals = Dictionary(
+      server.requests.compactMap { $0.headers["idempotency-key"] }.filter(wanted.contains).map { ($0, 1) },
+      uniquingKeysWith: +)
+    #expect(Set(arrivals.keys) == wanted, "every message arrived")
+    let duplicated = arrivals.values.filter { $0 > 1 }.count
+    print("duplicates after the database restart: \(duplicated) (rows in flight when it went down, one batch per node at most)")
+    #expect(duplicated <= 3 * 64, "at most a batch per node came twice")
+  }
+}
+
 /// Three nodes started one after the other on a fresh database, each with a receivers file pointing at `server`.
 private struct Cluster {
   let nodes: [VisitdChild]
   let store: PostgresStore
   let logName = "node.log"
 
-  static func start(_ server: LoopbackServer) async throws -> Cluster {
-    let url = try PostgresServer.freshDatabase()
+  static func start(_ server: LoopbackServer, database: String? = nil) async throws -> Cluster {
+    let url = try database ?? PostgresServer.freshDatabase()
     let store = try PostgresStore(url: url)
     var nodes: [VisitdChild] = []
     for index in 1...3 {

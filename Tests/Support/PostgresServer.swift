@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// A real PostgreSQL server the tests start themselves: initdb into a temporary directory, listening on a free
 /// port of 127.0.0.1 and on a socket in that directory, stopped and removed when the test process exits.
@@ -16,6 +17,8 @@ public final class PostgresServer: Sendable {
   /// The directory of the server binaries.
   public let binaries: String
   private let runAs: String?
+  /// The server's command-line options.
+  private let options: String
 
   /// The server of this test process, started on first use.
   public static func shared() throws -> PostgresServer { try started.get() }
@@ -23,16 +26,34 @@ public final class PostgresServer: Sendable {
   private static let started = Result { try PostgresServer() }
 
   /// A new empty database on the shared server: its `postgres://` URL.
-  public static func freshDatabase() throws -> String {
-    let server = try shared()
+  public static func freshDatabase() throws -> String { try shared().freshDatabase() }
+
+  /// A server of the caller's own, for a test that stops and starts it (stopped when the process exits too).
+  public static func dedicated() throws -> PostgresServer { try PostgresServer() }
+
+  /// A new empty database on this server: its `postgres://` URL.
+  public func freshDatabase() throws -> String {
     let name = "test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
-    try server.run(
+    try run(
       "psql",
       [
-        "-X", "-q", "-h", server.directory, "-p", "\(server.port)", "-U", "postgres",
-        "-d", "postgres", "-c", "CREATE DATABASE \(name)",
+        "-X", "-q", "-h", directory, "-p", "\(port)", "-U", "postgres", "-d", "postgres", "-c",
+        "CREATE DATABASE \(name)",
       ])
-    return server.url(database: name)
+    return url(database: name)
+  }
+
+  /// Stops the server the way an administrator's restart does (`pg_ctl stop -m fast`: clients disconnected,
+  /// transactions rolled back).
+  public func stop() throws {
+    try run("pg_ctl", ["stop", "-m", "fast", "-w", "-t", "60", "-D", "\(directory)/data"])
+  }
+
+  /// Starts the server again after `stop()`, with the options it first started with, and waits until it answers.
+  public func start() throws {
+    try run(
+      "pg_ctl", ["start", "-w", "-t", "60", "-D", "\(directory)/data", "-l", "\(directory)/log", "-o", options])
+    try waitUntilReady(deadline: Date().addingTimeInterval(60))
   }
 
   /// The URL of `database` over TCP as the `postgres` superuser.
@@ -49,16 +70,16 @@ public final class PostgresServer: Sendable {
       }
     }
     port = try Self.freePort()
+    options = [
+      "-c listen_addresses=127.0.0.1", "-p \(port)", "-k \(directory)", "-c fsync=off",
+      "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=200",
+    ].joined(separator: " ")
     try run(
       "initdb",
       [
         "-D", "\(directory)/data", "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8",
         "--locale=C",
       ])
-    let options = [
-      "-c listen_addresses=127.0.0.1", "-p \(port)", "-k \(directory)", "-c fsync=off",
-      "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=200",
-    ].joined(separator: " ")
     // `-w -t 60`: pg_ctl waits (polling) until the server accepts connections, for at most 60 s.
     try run(
       "pg_ctl",
@@ -149,15 +170,20 @@ public final class PostgresServer: Sendable {
     return Int(UInt16(bigEndian: address.sin_port))
   }
 
-  /// The server to stop when the process exits (set once, by the first start).
-  nonisolated(unsafe) private static var running: PostgresServer?
+  /// The servers to stop when the process exits.
+  private static let running = Mutex<[PostgresServer]>([])
 
   private static func stopAtExit(_ server: PostgresServer) {
-    running = server
+    let first = running.withLock { servers in
+      servers.append(server)
+      return servers.count == 1
+    }
+    guard first else { return }
     atexit {
-      guard let server = PostgresServer.running else { return }
-      _ = try? server.run("pg_ctl", ["stop", "-m", "immediate", "-w", "-D", "\(server.directory)/data"])
-      try? FileManager.default.removeItem(atPath: server.directory)
+      for server in PostgresServer.running.withLock({ $0 }) {
+        _ = try? server.run("pg_ctl", ["stop", "-m", "immediate", "-w", "-D", "\(server.directory)/data"])
+        try? FileManager.default.removeItem(atPath: server.directory)
+      }
     }
   }
 }
