@@ -9,7 +9,7 @@ BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share
 UNITDIR = $(PREFIX)/lib/systemd/system
 DOCS = README.md docs/api.md docs/architecture.md docs/calendar.md docs/csv.md docs/delivery.md docs/limits.md \
-  docs/monitoring.md docs/rules.md
+  docs/ha.md docs/monitoring.md docs/rules.md docs/web.md
 MANPAGES = man/visitctl.1 man/visitd-rules.5 man/visitd.toml.5 man/visitd.8
 VERSION = $(shell dpkg-parsechangelog -S Version)
 

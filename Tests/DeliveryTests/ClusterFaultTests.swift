@@ -147,7 +147,9 @@ extension ClusterFaultTests {
       uniquingKeysWith: +)
     #expect(Set(arrivals.keys) == wanted, "every message arrived")
     let duplicated = arrivals.values.filter { $0 > 1 }.count
-    print("duplicates after the database restart: \(duplicated) (rows in flight when it went down, one batch per node at most)")
+    print(
+      "duplicates after the database restart: \(duplicated) (rows in flight when it went down, one batch per node at most)"
+    )
     #expect(duplicated <= 3 * 64, "at most a batch per node came twice")
   }
 }

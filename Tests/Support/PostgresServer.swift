@@ -52,7 +52,8 @@ public final class PostgresServer: Sendable {
   /// Starts the server again after `stop()`, with the options it first started with, and waits until it answers.
   public func start() throws {
     try run(
-      "pg_ctl", ["start", "-w", "-t", "60", "-D", "\(directory)/data", "-l", "\(directory)/log", "-o", options])
+      "pg_ctl",
+      ["start", "-w", "-t", "60", "-D", "\(directory)/data", "-l", "\(directory)/log", "-o", options])
     try waitUntilReady(deadline: Date().addingTimeInterval(60))
   }
 
