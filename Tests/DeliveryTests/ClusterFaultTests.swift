@@ -6,16 +6,6 @@ import Synchronization
 import TestSupport
 import Testing
 
-private let everyTwoSeconds = """
-  [[schedule]]
-  id = "fast-digest"
-  title = "every two seconds"
-  calendar = "*:*:0/2"
-  days = "all"
-  audience = "steward"
-  report = "daily-digest"
-  """
-
 /// Three `visitd` nodes on one PostgreSQL database (started by the test): one leads, every node delivers; the
 /// leader killed or paused, another takes over within 15 s, nothing is lost, and the old leader writes nothing.
 @Suite(.serialized) struct ClusterFaultTests {
@@ -56,19 +46,10 @@ private let everyTwoSeconds = """
         next.log(cluster.logName).contains("schedule ran")
       }, "the new leader runs the schedules:\n\(next.log(cluster.logName))")
 
-    let wanted = Set(keys)
-    let delivered = try await eventually(timeout: 120, every: .milliseconds(100)) {
-      let rows = try cluster.store.outboxRows(state: .delivered, limit: 10 * Self.messages)
-      return wanted.isSubset(of: rows.map { $0.key })
-    }
-    let counts = try cluster.store.outboxCounts()
-    #expect(delivered, "\(counts)")
+    try await cluster.expectDelivered(keys)
     try await cluster.stop()
     try await server.stop()
-    let arrivals = Dictionary(
-      server.requests.compactMap { $0.headers["idempotency-key"] }.filter(wanted.contains).map { ($0, 1) },
-      uniquingKeysWith: +)
-    #expect(Set(arrivals.keys) == wanted, "every message arrived")
+    let arrivals = Cluster.arrivals(of: keys, at: server)
     let duplicated = Set(arrivals.filter { $0.value > 1 }.keys)
     print("duplicates after the kill: \(duplicated.count) of \(inFlight.count) rows in flight")
     #expect(duplicated.isSubset(of: inFlight), "only rows in flight at the kill came twice")
@@ -126,13 +107,7 @@ extension ClusterFaultTests {
       })
     try database.start()
 
-    let wanted = Set(keys)
-    let delivered = try await eventually(timeout: 120, every: .milliseconds(100)) {
-      let rows = try cluster.store.outboxRows(state: .delivered, limit: 10 * Self.messages)
-      return wanted.isSubset(of: rows.map { $0.key })
-    }
-    let counts = try cluster.store.outboxCounts()
-    #expect(delivered, "\(counts)")
+    try await cluster.expectDelivered(keys)
     let leader = try #require(try cluster.leader(), "a node leads again")
     let ran = leader.log(cluster.logName).count
     #expect(
@@ -142,14 +117,9 @@ extension ClusterFaultTests {
     #expect(cluster.nodes.allSatisfy { $0.isRunning }, "no node died of the restart")
     try await cluster.stop()
     try await server.stop()
-    let arrivals = Dictionary(
-      server.requests.compactMap { $0.headers["idempotency-key"] }.filter(wanted.contains).map { ($0, 1) },
-      uniquingKeysWith: +)
-    #expect(Set(arrivals.keys) == wanted, "every message arrived")
+    let arrivals = Cluster.arrivals(of: keys, at: server)
     let duplicated = arrivals.values.filter { $0 > 1 }.count
-    print(
-      "duplicates after the database restart: \(duplicated) (rows in flight when it went down, one batch per node at most)"
-    )
+    print("duplicates after the database restart: \(duplicated) (rows in flight when it went down)")
     #expect(duplicated <= 3 * 64, "at most a batch per node came twice")
   }
 }
@@ -166,7 +136,8 @@ private struct Cluster {
     var nodes: [VisitdChild] = []
     for index in 1...3 {
       let node = try VisitdChild(database: url)
-      try everyTwoSeconds.write(toFile: "\(node.rules)/schedules.toml", atomically: true, encoding: .utf8)
+      try ScheduleFixtures.digestEveryTwoSeconds.write(
+        toFile: "\(node.rules)/schedules.toml", atomically: true, encoding: .utf8)
       try Fixtures.write(receivers(server), to: node.deliveryConfig)
       try node.start(log: "node.log", arguments: ["--node", "n\(index)"])
       try #require(try await node.waitReady(), "node n\(index) is not ready:\n\(node.log("node.log"))")
@@ -179,6 +150,27 @@ private struct Cluster {
   func leader() throws -> VisitdChild? {
     guard let term = try store.currentLeader() else { return nil }
     return nodes.enumerated().first { "n\($0.offset + 1)" == term.node }?.element
+  }
+
+  /// Expects every one of `keys` delivered within two minutes.
+  func expectDelivered(_ keys: [String]) async throws {
+    let wanted = Set(keys)
+    let delivered = try await eventually(timeout: 120, every: .milliseconds(100)) {
+      let rows = try store.outboxRows(state: .delivered, limit: 10 * keys.count)
+      return wanted.isSubset(of: rows.map { $0.key })
+    }
+    let counts = try store.outboxCounts()
+    #expect(delivered, "\(counts)")
+  }
+
+  /// How often each of `keys` reached `server`; expects every one of them there.
+  static func arrivals(of keys: [String], at server: LoopbackServer) -> [String: Int] {
+    let wanted = Set(keys)
+    let arrivals = Dictionary(
+      server.requests.compactMap { $0.headers["idempotency-key"] }.filter(wanted.contains).map { ($0, 1) },
+      uniquingKeysWith: +)
+    #expect(Set(arrivals.keys) == wanted, "every message arrived")
+    return arrivals
   }
 
   /// Stops every node still running.

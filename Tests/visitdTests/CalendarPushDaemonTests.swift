@@ -1,18 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The daemon with a `wecom-calendar` receiver: each daily digest's run also queues every steward's planned
 /// week for their WeCom calendar, keyed by task and revision, so a second run queues nothing new.
 @Suite(.serialized) struct CalendarPushDaemonTests {
-  private static let schedules = """
-    [[schedule]]
-    id = "fast-digest"
-    title = "every two seconds"
-    calendar = "*:*:0/2"
-    days = "all"
-    audience = "steward"
-    report = "daily-digest"
-    """
 
   /// The outbox keys starting `wecal:`.
   private func calendarKeys(_ daemon: DaemonProcess) async throws -> [String] {
@@ -24,7 +16,7 @@ import Testing
   private func runs(in log: String) -> Int { log.components(separatedBy: "schedule ran").count - 1 }
 
   @Test func aDigestRunQueuesEachStewardsWeekOnceForTheirCalendar() async throws {
-    let daemon = try DaemonProcess(schedules: Self.schedules)
+    let daemon = try DaemonProcess(schedules: ScheduleFixtures.digestEveryTwoSeconds)
     let secret = "\(daemon.folder)/wecal-secret"
     try Data("cal-secret".utf8).write(to: URL(fileURLWithPath: secret))
     chmod(secret, 0o600)

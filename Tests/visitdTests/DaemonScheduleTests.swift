@@ -1,17 +1,8 @@
 import Foundation
 import Store
 import StoreSQLite
+import TestSupport
 import Testing
-
-private let everyTwoSeconds = """
-  [[schedule]]
-  id = "fast-digest"
-  title = "every two seconds"
-  calendar = "*:*:0/2"
-  days = "all"
-  audience = "steward"
-  report = "daily-digest"
-  """
 
 /// Schedules fire on time, once, across crashes.
 @Suite(.serialized) struct DaemonScheduleTests {
@@ -26,7 +17,7 @@ private let everyTwoSeconds = """
   }
 
   @Test func aShortScheduleFiresAndMissedRunsRunOnceAfterRestart() async throws {
-    let daemon = try DaemonProcess(schedules: everyTwoSeconds)
+    let daemon = try DaemonProcess(schedules: ScheduleFixtures.digestEveryTwoSeconds)
     try daemon.start()
     _ = try #require(try await daemon.waitReady())
     try await Task.sleep(for: .seconds(5))
@@ -50,7 +41,7 @@ private let everyTwoSeconds = """
   }
 
   @Test func killNineInTheMiddleOfWorkLosesNothingAndSendsNothingTwice() async throws {
-    let daemon = try DaemonProcess(schedules: everyTwoSeconds)
+    let daemon = try DaemonProcess(schedules: ScheduleFixtures.digestEveryTwoSeconds)
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<20 {
       try daemon.start()
@@ -69,7 +60,7 @@ private let everyTwoSeconds = """
   }
 
   @Test func aFullDiskHoldsSchedulesBackAndSaysSoInsteadOfEndingTheDaemon() async throws {
-    let daemon = try DaemonProcess(schedules: everyTwoSeconds)
+    let daemon = try DaemonProcess(schedules: ScheduleFixtures.digestEveryTwoSeconds)
     try daemon.start()
     _ = try #require(try await daemon.waitReady())
     _ = try await daemon.waitFor { $0.contains("STATUS=") && runs(in: daemon.log) > 0 }
