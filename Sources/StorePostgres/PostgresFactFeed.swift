@@ -32,14 +32,16 @@ extension PostgresStore: FactChangeFeed {
   public func followFactChanges(
     listening: @escaping @Sendable () -> Void, _ noticed: @escaping @Sendable ([String]) -> Void
   ) async {
-    var logger = Logger(label: "visitd.postgres.listen")
-    logger.logLevel = .error
+    // postgres-nio's own messages only when they are errors; this feed's at the level the process logs at.
+    let logger = Logger(label: "visitd.postgres.listen")
+    var connectionLogger = logger
+    connectionLogger.logLevel = .error
     var reconnecting = false
     while !Task.isCancelled {
       do {
         let connection = try await PostgresConnection.connect(
           on: MultiThreadedEventLoopGroup.singleton.next(), configuration: location.configuration, id: 2,
-          logger: logger)
+          logger: connectionLogger)
         if reconnecting { noticed([]) }
         reconnecting = true
         do {

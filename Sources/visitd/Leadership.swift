@@ -80,7 +80,7 @@ final class Leadership: Sendable {
     if let now {
       logger.notice("leading: this node plans and runs schedules", metadata: ["term": "\(now)"])
     } else if let before {
-      logger.notice("stepped down: another node leads", metadata: ["term": "\(before)"])
+      logger.notice("stepped down: this node no longer holds the lease", metadata: ["term": "\(before)"])
     }
     return (before == nil) != (now == nil)
   }

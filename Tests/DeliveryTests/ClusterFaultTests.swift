@@ -2,7 +2,6 @@ import Delivery
 import Foundation
 import Store
 import StorePostgres
-import Synchronization
 import TestSupport
 import Testing
 
@@ -17,14 +16,13 @@ import Testing
     .enabled(if: VisitdChild.binary != nil, "needs the visitd binary next to the test bundle"),
     .timeLimit(.minutes(4)))
   func aLeaderKilledDuringDeliveriesIsReplacedAndNothingIsLost() async throws {
-    let gate = SlowAnswers()
-    let server = try await LoopbackServer.start { _ in gate.answer() }
+    let server = try await LoopbackServer.start { _ in .reply(status: 200, body: "{}", delay: 0.01) }
     let cluster = try await Cluster.start(server)
     let keys = (0..<Self.messages).map { "digest:S\($0):2026-11-26" }
     let enqueued = Date().addingTimeInterval(-60)
     try cluster.store.enqueue(keys.map { try Fixtures.message().entry(key: $0, notBefore: enqueued) })
 
-    #expect(try await eventually(timeout: 90, every: .milliseconds(5)) { gate.received >= 300 })
+    #expect(try await eventually(timeout: 90, every: .milliseconds(5)) { server.requests.count >= 300 })
     let leader = try #require(try cluster.leader())
     #expect(try await leader.stop(SIGKILL) == SIGKILL)
     let killed = Date()
@@ -89,13 +87,12 @@ extension ClusterFaultTests {
     .timeLimit(.minutes(4)))
   func theDatabaseRestartedUnderLoadLosesNothing() async throws {
     let database = try PostgresServer.dedicated()
-    let gate = SlowAnswers()
-    let server = try await LoopbackServer.start { _ in gate.answer() }
+    let server = try await LoopbackServer.start { _ in .reply(status: 200, body: "{}", delay: 0.01) }
     let cluster = try await Cluster.start(server, database: try database.freshDatabase())
     let keys = (0..<Self.messages).map { "digest:S\($0):2026-11-26" }
     try cluster.store.enqueue(keys.map { try Fixtures.message().entry(key: $0, notBefore: Date()) })
 
-    #expect(try await eventually(timeout: 90, every: .milliseconds(5)) { gate.received >= 300 })
+    #expect(try await eventually(timeout: 90, every: .milliseconds(5)) { server.requests.count >= 300 })
     let before = cluster.nodes.map { $0.log(cluster.logName).count }
     try database.stop()
     // Down until every node has failed to renew or take the lease (its heartbeat comes every 3.3 s).
@@ -138,7 +135,8 @@ private struct Cluster {
       let node = try VisitdChild(database: url)
       try ScheduleFixtures.digestEveryTwoSeconds.write(
         toFile: "\(node.rules)/schedules.toml", atomically: true, encoding: .utf8)
-      try Fixtures.write(receivers(server), to: node.deliveryConfig)
+      try Fixtures.write(
+        Fixtures.webhookReceivers(url: "\(server.baseURL)/hook", lease: "20s"), to: node.deliveryConfig)
       try node.start(log: "node.log", arguments: ["--node", "n\(index)"])
       try #require(try await node.waitReady(), "node n\(index) is not ready:\n\(node.log("node.log"))")
       nodes.append(node)
@@ -180,33 +178,4 @@ private struct Cluster {
     }
   }
 
-  private static func receivers(_ server: LoopbackServer) -> String {
-    """
-    [delivery]
-    lease = "20s"
-    timeout = "90s"
-    rate_limits = false
-    [delivery.retry]
-    first = "1s"
-    max_age = "1h"
-    [receiver.crm]
-    type = "webhook"
-    url = "\(server.baseURL)/hook"
-    [[route]]
-    audience = "steward"
-    receiver = "crm"
-    """
-  }
-}
-
-/// Answers after 10 ms and counts the requests.
-private final class SlowAnswers: Sendable {
-  private let count = Mutex(0)
-
-  var received: Int { count.withLock { $0 } }
-
-  func answer() -> ServerAnswer {
-    count.withLock { $0 += 1 }
-    return .reply(status: 200, body: "{}", delay: 0.01)
-  }
 }

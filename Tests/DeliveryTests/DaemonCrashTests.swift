@@ -46,7 +46,9 @@ import Testing
     try store.enqueue(keys.map { try Fixtures.message().entry(key: $0, notBefore: enqueued) })
     try Fixtures.write("crm-signing-secret", to: daemon.folder + "/crm-secret")
     try Fixtures.write(
-      receivers(server, secretFile: daemon.folder + "/crm-secret"), to: daemon.deliveryConfig)
+      Fixtures.webhookReceivers(
+        url: "\(server.baseURL)/hook", lease: "2s", secretFile: daemon.folder + "/crm-secret"),
+      to: daemon.deliveryConfig)
 
     try daemon.start(log: "first.log")
     let reached = try await eventually(timeout: 90, every: .milliseconds(5)) {
@@ -107,25 +109,6 @@ import Testing
     #expect(warnings.map(\.id).sorted() == inFlight.keys.sorted(), "each row in flight logged once")
     #expect(warnings.allSatisfy { inFlight[$0.id] == $0.key }, "each warning names the row's key")
     #expect(duplicated.isSubset(of: Set(warnings.map(\.key))), "each duplicate was logged")
-  }
-
-  private func receivers(_ server: LoopbackServer, secretFile: String) -> String {
-    """
-    [delivery]
-    lease = "2s"
-    timeout = "90s"
-    rate_limits = false
-    [delivery.retry]
-    first = "1s"
-    max_age = "1h"
-    [receiver.crm]
-    type = "webhook"
-    url = "\(server.baseURL)/hook"
-    secret = { file = "\(secretFile)" }
-    [[route]]
-    audience = "steward"
-    receiver = "crm"
-    """
   }
 }
 

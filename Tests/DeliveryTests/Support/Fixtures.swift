@@ -46,6 +46,27 @@ enum Fixtures {
     return path
   }()
 
+  /// A receivers file sending the stewards' messages to the webhook at `url` (signed with the secret in
+  /// `secretFile` when given), claimed rows leased for `lease`, a failed send retried after a second.
+  static func webhookReceivers(url: String, lease: String, secretFile: String? = nil) -> String {
+    let secret = secretFile.map { "\nsecret = { file = \"\($0)\" }" } ?? ""
+    return """
+      [delivery]
+      lease = "\(lease)"
+      timeout = "90s"
+      rate_limits = false
+      [delivery.retry]
+      first = "1s"
+      max_age = "1h"
+      [receiver.crm]
+      type = "webhook"
+      url = "\(url)"\(secret)
+      [[route]]
+      audience = "steward"
+      receiver = "crm"
+      """
+  }
+
   /// A fresh private temporary directory.
   static func temporaryDirectory() throws -> String {
     let path = temporaryRoot + "/" + UUID().uuidString
