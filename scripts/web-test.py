@@ -20,11 +20,10 @@ import time
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARTIFACTS = os.path.join(ROOT, "artifacts", "web")
@@ -120,11 +119,14 @@ def screenshot(driver, name):
 
 
 def heading(driver):
-    """The page's h1, or "" while a page is being replaced by the next."""
+    """The page's h1, or "" while a page is being replaced by the next.
+
+    Found and read in one script: between finding an element and reading its text the next page may replace it,
+    which Chromium reports as a stale element or as a node that "does not belong to the document".
+    """
     try:
-        return WebDriverWait(driver, DEADLINE).until(
-            expected_conditions.presence_of_element_located((By.TAG_NAME, "h1"))).text
-    except StaleElementReferenceException:
+        return driver.execute_script("const h = document.querySelector('h1'); return h ? h.innerText.trim() : '';")
+    except WebDriverException:
         return ""
 
 
