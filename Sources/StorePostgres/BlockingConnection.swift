@@ -108,7 +108,7 @@ struct PostgresSession {
   /// The rows `query` returns.
   func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
     do {
-      return try answer(query).rows
+      return try answer(query).rows.rows
     } catch {
       throw StoreError("PostgreSQL: \(Self.reason(error))")
     }
@@ -126,9 +126,46 @@ struct PostgresSession {
 
   /// The server's answer to `query`; an error when the connection closes first (postgres-nio drops a query
   /// written to a connection that has just closed without ever failing it).
-  private func answer(_ query: PostgresQuery) throws -> PostgresQueryResult {
-    try blockingResult(connection.query(query, logger: logger), unlessClosed: connection.closeFuture)
+  ///
+  /// Rows are collected one by one: postgres-nio's `query(_:logger:)` copies the rows gathered so far at each
+  /// read from the socket (quadratic: minutes for the million rows of a big store's histories).
+  private func answer(_ query: PostgresQuery) throws -> (rows: CollectedRows, metadata: PostgresQueryMetadata)
+  {
+    let rows = CollectedRows()
+    let metadata = try blockingResult(
+      connection.query(query, logger: logger) { rows.rows.append($0) }, unlessClosed: connection.closeFuture)
+    return (rows, metadata)
   }
+
+  /// Sends `rows` into `table`'s `columns` with one COPY in text format.
+  func copy(_ rows: CopyRows, into table: String, columns: [String]) throws {
+    guard rows.count > 0 else { return }
+    let (connection, logger, data) = (self.connection, self.logger, rows.buffer)
+    let done = connection.eventLoop.makePromise(of: Void.self)
+    Task(executorPreference: EventLoopTaskExecutor(connection.eventLoop)) {
+      do {
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+          var rest = data
+          while let part = rest.readSlice(length: min(Self.copyPart, rest.readableBytes)),
+            part.readableBytes > 0
+          {
+            try await writer.write(part)
+          }
+        }
+        done.succeed()
+      } catch {
+        done.fail(error)
+      }
+    }
+    do {
+      try blockingResult(done.futureResult, unlessClosed: connection.closeFuture)
+    } catch {
+      throw StoreError("PostgreSQL: COPY \(table): \(Self.reason(error))")
+    }
+  }
+
+  /// The bytes of COPY data sent in one message.
+  private static let copyPart = 1 << 20
 
   /// Runs SQL without parameters: one statement, or several each ending with `;` at the end of a line (the
   /// extended protocol postgres-nio speaks takes one statement at a time).
@@ -153,6 +190,11 @@ struct PostgresSession {
   static func sqlState(_ error: any Error) -> String? {
     (error as? PSQLError)?.serverInfo?[.sqlState]
   }
+}
+
+/// The rows of one answer, appended on the connection's event loop and read once the answer is complete.
+private final class CollectedRows: @unchecked Sendable {
+  var rows: [PostgresRow] = []
 }
 
 /// The value of `future`, blocking the calling thread (never the future's own event loop) until it completes,

@@ -89,13 +89,14 @@ struct PostgresFactLoader {
       }
   }
 
+  /// Histories are read in no order: `Household` sorts each by its key, which is unique (the table's).
   private func households() throws -> [Household] {
     var states: [String: [Dated<HouseholdState>]] = [:]
     var grades: [String: [Dated<Grade>]] = [:]
     var events: [String: [HouseholdEvent]] = [:]
     let voided = try voidedEntries()
     for row in try session.rows(
-      query("SELECT household, since, state FROM household_state\(onlyWhere("household")) ORDER BY 1, 2, 3"))
+      query("SELECT household, since, state FROM household_state\(onlyWhere("household"))"))
     {
       let (id, since, value) = try row.decode((String, Double, String).self)
       guard let state = HouseholdState(rawValue: value), !voided.contains(.init(id, "state", value, since))
@@ -103,7 +104,7 @@ struct PostgresFactLoader {
       states[id, default: []].append(Dated(state, since: instant(since)))
     }
     for row in try session.rows(
-      query("SELECT household, since, grade FROM household_grade\(onlyWhere("household")) ORDER BY 1, 2, 3"))
+      query("SELECT household, since, grade FROM household_grade\(onlyWhere("household"))"))
     {
       let (id, since, value) = try row.decode((String, Double, String).self)
       guard let grade = Grade(rawValue: value), !voided.contains(.init(id, "grade", value, since))
@@ -111,7 +112,7 @@ struct PostgresFactLoader {
       grades[id, default: []].append(Dated(grade, since: instant(since)))
     }
     for row in try session.rows(
-      query("SELECT household, at, name FROM household_event\(onlyWhere("household")) ORDER BY 1, 2, 3"))
+      query("SELECT household, at, name FROM household_event\(onlyWhere("household"))"))
     {
       let (id, at, value) = try row.decode((String, Double, String).self)
       guard let name = EventName(rawValue: value), !voided.contains(.init(id, "event", value, at))

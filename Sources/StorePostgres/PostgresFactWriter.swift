@@ -10,6 +10,10 @@ import Store
 /// batch is written in a second round, so that it merges as it would one by one. The rest (projects, areas,
 /// closures, waivers, campaigns, corrections: few per write) go row by row. The semantics are the SQLite
 /// store's `FactWriter`'s: upserts by natural key, histories only ever added to, the first entry of a key kept.
+///
+/// Into empty tables (a first import) the writer loads in bulk while every batch is provably new: households,
+/// histories, visits and what they captured go with COPY into tables without keys or indexes, created again
+/// when a batch is not all new or the write ends (see `PostgresBulkLoad`, `LoadedKeys`).
 struct PostgresFactWriter {
   let session: PostgresSession
   private var summary = WriteSummary()
@@ -18,13 +22,24 @@ struct PostgresFactWriter {
   private var areas = Set<String>()
   private var newAreas = Set<String>()
   private var projects = Set<String>()
+  /// The bulk load under way, nil once a batch was not all new (or when the tables were not empty).
+  private var bulk: PostgresBulkLoad?
+  /// What the bulk load has written.
+  private var loaded = LoadedKeys()
 
   /// Rows sent by one statement.
   static let chunk = 20_000
 
-  init(session: PostgresSession) { self.session = session }
+  init(session: PostgresSession, bulk: PostgresBulkLoad? = nil) {
+    self.session = session
+    self.bulk = bulk
+  }
 
   mutating func write(_ batch: FactBatch) throws {
+    if bulk != nil {
+      if loaded.allNew(batch) { return try load(batch) }
+      try endBulkLoad()
+    }
     for project in batch.projects { try upsert(project) }
     for steward in batch.stewards { try upsert(steward) }
     for area in batch.areas { try upsert(area) }
@@ -45,6 +60,7 @@ struct PostgresFactWriter {
   /// The summary, with the households of changed areas and projects added; bumps the facts version when
   /// anything changed.
   mutating func finish() throws -> WriteSummary {
+    try endBulkLoad()
     let changedAreas = Array(areas.subtracting(newAreas))
     if !changedAreas.isEmpty {
       for row in try session.rows("SELECT id FROM household WHERE area = ANY(\(changedAreas))") {
@@ -61,6 +77,72 @@ struct PostgresFactWriter {
       try session.run("UPDATE plan_state SET facts_version = facts_version + 1 WHERE id = 1")
     }
     return summary
+  }
+
+  /// Writes a batch whose rows are all new, the big tables with COPY.
+  private mutating func load(_ batch: FactBatch) throws {
+    for project in batch.projects { try upsert(project) }
+    for steward in batch.stewards { try upsert(steward) }
+    for area in batch.areas { try upsert(area) }
+    for assignment in batch.assignments { try add(assignment) }
+    var households = CopyRows()
+    var entries = HistoryEntries()
+    for household in batch.households {
+      for value in Self.columns(of: household) { households.add(value) }
+      households.endRow()
+      entries.add(household)
+      self.households.insert(household.id)
+    }
+    try copy(
+      households, into: "household",
+      [
+        "id", "project", "building", "unit", "room", "area", "owner_surname", "owner_name", "owner_phone",
+        "tags",
+      ])
+    try copy(entries.states.copyRows, into: "household_state", ["household", "since", "state"])
+    try copy(entries.grades.copyRows, into: "household_grade", ["household", "since", "grade"])
+    try copy(entries.events.copyRows, into: "household_event", ["household", "at", "name"])
+    var visits = CopyRows()
+    var captured = CapturedRows()
+    for record in batch.visits {
+      let visit = record.visit
+      visits.add(visit.id)
+      visits.add(visit.household)
+      visits.add(visit.at.timeIntervalSince1970)
+      for value in [
+        visit.channel.rawValue, visit.kind.rawValue, visit.steward, visit.interviewee.rawValue,
+        visit.outcome.rawValue,
+      ] {
+        visits.add(value)
+      }
+      visits.endRow()
+      captured.add(record)
+      self.households.insert(visit.household)
+    }
+    try copy(
+      visits, into: "visit",
+      ["id", "household", "at", "channel", "kind", "steward", "interviewee", "outcome"])
+    try copy(captured.infoRows, into: "visit_info", ["visit", "field", "value"])
+    try copy(
+      captured.feedbackRows, into: "visit_feedback", ["visit", "position", "category", "is_need", "text"])
+    try copy(captured.ratingRows, into: "visit_rating", ["visit", "dimension", "score"])
+    count("ticket", added: true, times: try insertTickets(captured))
+    for campaign in batch.campaigns { try upsert(campaign) }
+    loaded.add(batch)
+  }
+
+  /// Sends `rows` into `table` and counts them as added.
+  private mutating func copy(_ rows: CopyRows, into table: String, _ columns: [String]) throws {
+    try session.copy(rows, into: table, columns: columns)
+    count(table, added: true, times: rows.count)
+  }
+
+  /// Ends the bulk load, if one is under way: the tables get their keys, indexes and foreign keys back.
+  private mutating func endBulkLoad() throws {
+    guard let bulk else { return }
+    try bulk.finish()
+    self.bulk = nil
+    loaded = LoadedKeys()
   }
 
   /// The items split so that no key appears twice in one part: first occurrences, then second ones, and so on.
@@ -195,12 +277,7 @@ struct PostgresFactWriter {
   private mutating func upsert(_ chunk: ArraySlice<Household>) throws {
     var columns: [[String]] = Array(repeating: [], count: 10)
     for household in chunk {
-      let values = [
-        household.id, household.project, household.building, household.unit, household.room, household.area,
-        household.owner.surname, household.owner.name, household.owner.phone,
-        household.tags.sorted().joined(separator: ","),
-      ]
-      for (index, value) in values.enumerated() { columns[index].append(value) }
+      for (index, value) in Self.columns(of: household).enumerated() { columns[index].append(value) }
     }
     let inserted = Set(
       try session.rows(
@@ -239,6 +316,15 @@ struct PostgresFactWriter {
     var entries = HistoryEntries()
     for household in chunk { entries.add(household) }
     try store(entries)
+  }
+
+  /// A household's columns, in the table's order.
+  private static func columns(of household: Household) -> [String] {
+    [
+      household.id, household.project, household.building, household.unit, household.room, household.area,
+      household.owner.surname, household.owner.name, household.owner.phone,
+      household.tags.sorted().joined(separator: ","),
+    ]
   }
 
   /// Single history entries of known households.
@@ -339,18 +425,23 @@ struct PostgresFactWriter {
         \(rows.ratings.scores)::bigint[])
       ON CONFLICT DO NOTHING
       """)
-    let tickets = try session.run(
+    let tickets = try insertTickets(rows)
+    for (table, count) in [
+      ("visit_info", info), ("visit_feedback", feedback), ("visit_rating", ratings), ("ticket", tickets),
+    ] {
+      self.count(table, added: true, times: count)
+    }
+  }
+
+  /// Inserts the tickets whose numbers are new; returns how many.
+  private func insertTickets(_ rows: CapturedRows) throws -> Int {
+    try session.run(
       """
       INSERT INTO ticket (number, household, visit)
       SELECT * FROM unnest(\(rows.tickets.numbers)::text[], \(rows.tickets.households)::text[],
         \(rows.tickets.visits)::text[])
       ON CONFLICT DO NOTHING
       """)
-    for (table, count) in [
-      ("visit_info", info), ("visit_feedback", feedback), ("visit_rating", ratings), ("ticket", tickets),
-    ] {
-      self.count(table, added: true, times: count)
-    }
   }
 
   private mutating func close(_ closure: TicketClosure) throws {
@@ -464,75 +555,6 @@ struct PostgresFactWriter {
         throw StoreError("\(entry.household) has no \(fact) \(value) at that instant")
       }
       return (fact, value, entry.household, at)
-    }
-  }
-}
-
-/// History entries as arrays, one triple of columns per history.
-private struct HistoryEntries {
-  struct Columns {
-    var households: [String] = []
-    var instants: [Double] = []
-    var values: [String] = []
-
-    mutating func add(_ household: String, _ instant: Date, _ value: String) {
-      households.append(household)
-      instants.append(instant.timeIntervalSince1970)
-      values.append(value)
-    }
-  }
-
-  var states = Columns()
-  var grades = Columns()
-  var events = Columns()
-
-  mutating func add(_ household: Household) {
-    for state in household.states { states.add(household.id, state.since, state.value.rawValue) }
-    for grade in household.grades { grades.add(household.id, grade.since, grade.value.rawValue) }
-    for event in household.events { events.add(household.id, event.at, event.name.rawValue) }
-  }
-
-  mutating func add(_ entry: HouseholdEntry) {
-    switch entry.change {
-    case .state(let state): states.add(entry.household, entry.at, state.rawValue)
-    case .grade(let grade): grades.add(entry.household, entry.at, grade.rawValue)
-    case .event(let name): events.add(entry.household, entry.at, name.rawValue)
-    }
-  }
-}
-
-/// What new visits captured, as arrays for their four tables.
-private struct CapturedRows {
-  var info = (visits: [String](), fields: [String](), values: [String]())
-  var feedback = (
-    visits: [String](), positions: [Int](), categories: [String](), needs: [Bool](), texts: [String]()
-  )
-  var ratings = (visits: [String](), dimensions: [String](), scores: [Int]())
-  var tickets = (numbers: [String](), households: [String](), visits: [String]())
-
-  mutating func add(_ record: VisitRecord) {
-    let visit = record.visit
-    for field in visit.captured.infoChanged.sorted(by: { $0.rawValue < $1.rawValue }) {
-      info.visits.append(visit.id)
-      info.fields.append(field.rawValue)
-      info.values.append(record.details[field] ?? "")
-    }
-    for (position, item) in visit.captured.feedback.enumerated() {
-      feedback.visits.append(visit.id)
-      feedback.positions.append(position)
-      feedback.categories.append(item.category)
-      feedback.needs.append(item.isNeed)
-      feedback.texts.append(position < record.feedbackTexts.count ? record.feedbackTexts[position] : "")
-    }
-    for (dimension, score) in visit.captured.ratings.sorted(by: { $0.key < $1.key }) {
-      ratings.visits.append(visit.id)
-      ratings.dimensions.append(dimension)
-      ratings.scores.append(score)
-    }
-    for number in visit.captured.tickets {
-      tickets.numbers.append(number)
-      tickets.households.append(visit.household)
-      tickets.visits.append(visit.id)
     }
   }
 }

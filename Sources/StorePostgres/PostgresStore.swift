@@ -71,7 +71,8 @@ public final class PostgresStore: FactStore, ScheduleRunStore {
     try connection.transaction(commit: !dryRun) { session in
       let reader = PostgresReader(session: session)
       let before = try reader.lockedPlanStamp()
-      var writer = PostgresFactWriter(session: session)
+      var writer = PostgresFactWriter(
+        session: session, bulk: try PostgresBulkLoad.begin(PostgresBulkLoad.factTables, session: session))
       while let batch = try next() { try writer.write(batch) }
       var summary = try writer.finish()
       var update: PlanUpdate?

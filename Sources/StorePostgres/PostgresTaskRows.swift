@@ -4,10 +4,13 @@ import Policy
 import PostgresNIO
 import Store
 
-/// Maps tasks to rows of the `task` table and back; writes go as arrays, one statement per chunk of rows.
+/// Maps tasks to rows of the `task` table and back; writes go as arrays, one statement per chunk of rows, or
+/// into an empty table with COPY (see `PostgresBulkLoad`).
 enum PostgresTaskRows {
   /// Rows written by one statement.
   static let chunk = 20_000
+  /// Rows sent by one COPY.
+  static let copyChunk = 100_000
 
   /// Inserts tasks, or updates what may change of those with the same ids; a task given twice is written as
   /// its last occurrence says.
@@ -16,6 +19,14 @@ enum PostgresTaskRows {
     for (index, task) in tasks.enumerated() { last[task.id] = index }
     let unique =
       last.count == tasks.count ? tasks : tasks.indices.filter { last[tasks[$0].id] == $0 }.map { tasks[$0] }
+    guard !unique.isEmpty else { return }
+    if let bulk = try PostgresBulkLoad.begin(["task"], session: session) {
+      for start in stride(from: 0, to: unique.count, by: copyChunk) {
+        let part = unique[start..<min(start + copyChunk, unique.count)]
+        try session.copy(copyRows(part), into: "task", columns: columnNames)
+      }
+      return try bulk.finish()
+    }
     var start = 0
     while start < unique.count {
       let end = min(start + chunk, unique.count)
@@ -53,6 +64,55 @@ enum PostgresTaskRows {
       """)
   }
 
+  /// The task table's columns, in the order of `copyRows`.
+  private static let columnNames = [
+    "id", "household", "project", "rule", "anchor_kind", "anchor_text", "anchor_number", "ordinal", "opens",
+    "due", "grace_end", "planned_month", "assignee", "state", "settled_kind", "settled_detail", "settled_at",
+    "outside_window",
+  ]
+
+  /// Tasks as COPY rows of `columnNames`.
+  private static func copyRows(_ tasks: ArraySlice<VisitTask>) -> CopyRows {
+    var rows = CopyRows()
+    for task in tasks {
+      let (kind, text, number) = anchorColumns(task.anchor)
+      for value in [task.id, task.household, task.project, task.rule, kind, text] { rows.add(value) }
+      rows.add(number)
+      rows.add(task.ordinal)
+      rows.add(task.opensDayNumber)
+      for day in [task.dueDayNumber, task.lastDayNumber] {
+        if let day { rows.add(day) } else { rows.addNull() }
+      }
+      rows.add(task.plannedMonthIndex)
+      rows.add(task.assignee)
+      rows.add(task.state.rawValue)
+      if let settled = settlementColumns(task.settlement) {
+        rows.add(settled.kind)
+        rows.add(settled.detail)
+        rows.add(settled.at)
+        rows.add(settled.outside)
+      } else {
+        for _ in 0..<3 { rows.addNull() }
+        rows.add(false)
+      }
+      rows.endRow()
+    }
+    return rows
+  }
+
+  /// A settlement's columns: its kind, detail, instant and whether the visit fell outside the window.
+  private static func settlementColumns(_ settlement: Settlement?) -> (
+    kind: String, detail: String, at: Double, outside: Bool
+  )? {
+    switch settlement {
+    case .visit(let visit, let at, let outsideWindow):
+      ("visit", visit, at.timeIntervalSince1970, outsideWindow)
+    case .waiver(let reason, let at): ("waiver", reason, at.timeIntervalSince1970, false)
+    case .cancellation(let reason, let at): ("cancellation", reason, at.timeIntervalSince1970, false)
+    case nil: nil
+    }
+  }
+
   /// The columns of a chunk of tasks, one array each.
   private struct Columns {
     /// The day number standing for "none" (no task has it).
@@ -86,28 +146,11 @@ enum PostgresTaskRows {
       plannedMonth.append(task.plannedMonthIndex)
       assignee.append(task.assignee)
       state.append(task.state.rawValue)
-      switch task.settlement {
-      case .visit(let visit, let at, let outsideWindow):
-        settledKind.append("visit")
-        settledDetail.append(visit)
-        settledAt.append(at.timeIntervalSince1970)
-        outside.append(outsideWindow)
-      case .waiver(let reason, let at):
-        settledKind.append("waiver")
-        settledDetail.append(reason)
-        settledAt.append(at.timeIntervalSince1970)
-        outside.append(false)
-      case .cancellation(let reason, let at):
-        settledKind.append("cancellation")
-        settledDetail.append(reason)
-        settledAt.append(at.timeIntervalSince1970)
-        outside.append(false)
-      case nil:
-        settledKind.append("")
-        settledDetail.append("")
-        settledAt.append(0)
-        outside.append(false)
-      }
+      let settled = settlementColumns(task.settlement)
+      settledKind.append(settled?.kind ?? "")
+      settledDetail.append(settled?.detail ?? "")
+      settledAt.append(settled?.at ?? 0)
+      outside.append(settled?.outside ?? false)
     }
   }
 

@@ -43,6 +43,18 @@ public final class PostgresServer: Sendable {
     return url(database: name)
   }
 
+  /// The rows `sql` returns from the database at `url` (one of this server's), one line each, fields joined by `|`.
+  public func query(_ sql: String, on url: String) throws -> [String] {
+    let database = String(url.split(separator: "/").last ?? "postgres")
+    let output = try run(
+      "psql",
+      [
+        "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", directory, "-p", "\(port)", "-U", "postgres",
+        "-d", database, "-c", sql,
+      ])
+    return output.split(separator: "\n").map(String.init)
+  }
+
   /// Stops the server the way an administrator's restart does (`pg_ctl stop -m fast`: clients disconnected,
   /// transactions rolled back).
   public func stop() throws {
