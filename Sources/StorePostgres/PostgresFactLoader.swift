@@ -98,7 +98,8 @@ struct PostgresFactLoader {
     for row in try session.rows(
       query("SELECT household, since, state FROM household_state\(onlyWhere("household"))"))
     {
-      let (id, since, value) = try row.decode((String, Double, String).self)
+      var cells = CellReader(row)
+      let (id, since, value) = (try cells.text(), try cells.double(), try cells.text())
       guard let state = HouseholdState(rawValue: value), !voided.contains(.init(id, "state", value, since))
       else { continue }
       states[id, default: []].append(Dated(state, since: instant(since)))
@@ -106,7 +107,8 @@ struct PostgresFactLoader {
     for row in try session.rows(
       query("SELECT household, since, grade FROM household_grade\(onlyWhere("household"))"))
     {
-      let (id, since, value) = try row.decode((String, Double, String).self)
+      var cells = CellReader(row)
+      let (id, since, value) = (try cells.text(), try cells.double(), try cells.text())
       guard let grade = Grade(rawValue: value), !voided.contains(.init(id, "grade", value, since))
       else { continue }
       grades[id, default: []].append(Dated(grade, since: instant(since)))
@@ -114,7 +116,8 @@ struct PostgresFactLoader {
     for row in try session.rows(
       query("SELECT household, at, name FROM household_event\(onlyWhere("household"))"))
     {
-      let (id, at, value) = try row.decode((String, Double, String).self)
+      var cells = CellReader(row)
+      let (id, at, value) = (try cells.text(), try cells.double(), try cells.text())
       guard let name = EventName(rawValue: value), !voided.contains(.init(id, "event", value, at))
       else { continue }
       events[id, default: []].append(HouseholdEvent(name, at: instant(at)))
@@ -124,8 +127,13 @@ struct PostgresFactLoader {
       \(onlyWhere("id")) ORDER BY id
       """
     return try session.rows(query(sql)).map { row in
-      let (id, project, building, unit, room, area, surname, name, phone, tags) = try row.decode(
-        (String, String, String, String, String, String, String, String, String, String).self)
+      var cells = CellReader(row)
+      let (id, project, building, unit, room) = (
+        try cells.text(), try cells.text(), try cells.text(), try cells.text(), try cells.text()
+      )
+      let (area, surname, name, phone, tags) = (
+        try cells.text(), try cells.text(), try cells.text(), try cells.text(), try cells.text()
+      )
       return Household(
         id: id, project: project, building: building, unit: unit, room: room, area: area,
         owner: Owner(surname: surname, name: name, phone: phone),
