@@ -28,13 +28,17 @@ struct PostgresBulkLoad {
   ]
 
   /// Begins a bulk load of `tables` when the first of them has no rows (the rest hang off it); nil otherwise.
-  static func begin(_ tables: [String], session: PostgresSession) throws -> PostgresBulkLoad? {
+  /// The tables are locked with `alsoLocking` at once: a reader holding one while waiting for another cannot
+  /// deadlock with the load taking them one after the other.
+  static func begin(_ tables: [String], alsoLocking others: [String] = [], session: PostgresSession) throws
+    -> PostgresBulkLoad?
+  {
     guard let first = tables.first,
       try session.rows("SELECT NOT EXISTS (SELECT 1 FROM \(unescaped: first))").first?.decode(Bool.self)
         == true
     else { return nil }
     try session.execute(
-      "LOCK TABLE \(tables.joined(separator: ", ")) IN ACCESS EXCLUSIVE MODE")
+      "LOCK TABLE \((tables + others).joined(separator: ", ")) IN ACCESS EXCLUSIVE MODE")
     let load = PostgresBulkLoad(
       session: session,
       definitions: try keys(tables, session) + indexes(tables, session)

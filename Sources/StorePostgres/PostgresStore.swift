@@ -72,7 +72,9 @@ public final class PostgresStore: FactStore, ScheduleRunStore {
       let reader = PostgresReader(session: session)
       let before = try reader.lockedPlanStamp()
       var writer = PostgresFactWriter(
-        session: session, bulk: try PostgresBulkLoad.begin(PostgresBulkLoad.factTables, session: session))
+        session: session,
+        bulk: try PostgresBulkLoad.begin(PostgresBulkLoad.factTables, alsoLocking: ["task"], session: session)
+      )
       while let batch = try next() { try writer.write(batch) }
       var summary = try writer.finish()
       var update: PlanUpdate?
