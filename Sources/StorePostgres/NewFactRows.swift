@@ -163,10 +163,13 @@ struct LoadedKeys {
     for record in batch.visits { visits.insert(record.visit.id) }
   }
 
-  /// Whether each of the household's histories has its keys in strictly increasing order (so none twice).
+  /// Whether each of the household's histories has its keys, as stored (instants as seconds since 1970), in
+  /// strictly increasing order, so none twice.
   private static func increasing(_ household: Household) -> Bool {
-    increasing(household.states.lazy.map(\.since)) && increasing(household.grades.lazy.map(\.since))
-      && increasing(household.events.lazy.map { EventKey(at: $0.at, name: $0.name.rawValue) })
+    increasing(household.states.lazy.map(\.since.timeIntervalSince1970))
+      && increasing(household.grades.lazy.map(\.since.timeIntervalSince1970))
+      && increasing(
+        household.events.lazy.map { EventKey(at: $0.at.timeIntervalSince1970, name: $0.name.rawValue) })
   }
 
   private static func increasing<Keys: Sequence>(_ keys: Keys) -> Bool where Keys.Element: Comparable {
@@ -178,9 +181,9 @@ struct LoadedKeys {
     return true
   }
 
-  /// The key of a household event: its instant, then its name.
+  /// The key of a household event as stored: its instant, then its name.
   private struct EventKey: Comparable {
-    let at: Date
+    let at: Double
     let name: String
 
     static func < (left: EventKey, right: EventKey) -> Bool { (left.at, left.name) < (right.at, right.name) }

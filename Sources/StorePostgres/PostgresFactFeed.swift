@@ -29,8 +29,21 @@ enum PostgresFactFeed {
 extension PostgresStore: FactChangeFeed {
   /// Listens on `visitd_facts` until cancelled; a lost connection is opened again after a second (and a change
   /// of any household reported, since notices may have been missed meanwhile).
+  ///
+  /// The loop runs on an event loop of its own rather than the shared concurrency pool, whose few threads
+  /// callers of the synchronous store may all be holding (a test suite under load waited past a minute).
   public func followFactChanges(
     listening: @escaping @Sendable () -> Void, _ noticed: @escaping @Sendable ([String]) -> Void
+  ) async {
+    let loop = MultiThreadedEventLoopGroup.singleton.next()
+    await withTaskExecutorPreference(EventLoopTaskExecutor(loop)) {
+      await follow(on: loop, listening: listening, noticed)
+    }
+  }
+
+  private func follow(
+    on loop: any EventLoop, listening: @escaping @Sendable () -> Void,
+    _ noticed: @escaping @Sendable ([String]) -> Void
   ) async {
     // postgres-nio's own messages only when they are errors; this feed's at the level the process logs at.
     let logger = Logger(label: "visitd.postgres.listen")
@@ -40,7 +53,7 @@ extension PostgresStore: FactChangeFeed {
     while !Task.isCancelled {
       do {
         let connection = try await PostgresConnection.connect(
-          on: MultiThreadedEventLoopGroup.singleton.next(), configuration: location.configuration, id: 2,
+          on: loop, configuration: location.configuration, id: 2,
           logger: connectionLogger)
         if reconnecting { noticed([]) }
         reconnecting = true

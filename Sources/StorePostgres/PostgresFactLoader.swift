@@ -13,11 +13,22 @@ import Store
 struct PostgresFactLoader {
   let session: PostgresSession
   let only: [String]?
+  /// Every household and visit of the store, when a first import in this transaction wrote them: taken from
+  /// there rather than read (the rest is read).
+  var firstImport: FirstImport?
+
+  init(session: PostgresSession, only: [String]?, firstImport: FirstImport? = nil) {
+    self.session = session
+    self.only = only
+    self.firstImport = only == nil ? firstImport : nil
+  }
 
   func load() throws -> Facts {
     Facts(
-      projects: try projects(), stewards: try stewards(), areas: try areas(), households: try households(),
-      visits: try visits(), tickets: try tickets(), campaigns: try campaigns(), waivers: try waivers())
+      projects: try projects(), stewards: try stewards(), areas: try areas(),
+      households: try firstImport?.storedHouseholds ?? households(),
+      visits: try firstImport?.storedVisits ?? visits(), tickets: try tickets(), campaigns: try campaigns(),
+      waivers: try waivers())
   }
 
   /// `sql` with the households' array bound as `$1` when restricted.

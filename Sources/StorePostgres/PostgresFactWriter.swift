@@ -26,6 +26,8 @@ struct PostgresFactWriter {
   private var bulk: PostgresBulkLoad?
   /// What the bulk load has written.
   private var loaded = LoadedKeys()
+  /// The households and visits of a bulk load that lasted the whole write, to plan from (nil otherwise).
+  private(set) var firstImport: FirstImport?
 
   /// Rows sent by one statement.
   static let chunk = 20_000
@@ -33,6 +35,7 @@ struct PostgresFactWriter {
   init(session: PostgresSession, bulk: PostgresBulkLoad? = nil) {
     self.session = session
     self.bulk = bulk
+    if bulk != nil { firstImport = FirstImport() }
   }
 
   mutating func write(_ batch: FactBatch) throws {
@@ -60,7 +63,8 @@ struct PostgresFactWriter {
   /// The summary, with the households of changed areas and projects added; bumps the facts version when
   /// anything changed.
   mutating func finish() throws -> WriteSummary {
-    try endBulkLoad()
+    try bulk?.finish()
+    bulk = nil
     let changedAreas = Array(areas.subtracting(newAreas))
     if !changedAreas.isEmpty {
       for row in try session.rows("SELECT id FROM household WHERE area = ANY(\(changedAreas))") {
@@ -129,6 +133,7 @@ struct PostgresFactWriter {
     count("ticket", added: true, times: try insertTickets(captured))
     for campaign in batch.campaigns { try upsert(campaign) }
     loaded.add(batch)
+    firstImport?.add(batch)
   }
 
   /// Sends `rows` into `table` and counts them as added.
@@ -137,12 +142,14 @@ struct PostgresFactWriter {
     count(table, added: true, times: rows.count)
   }
 
-  /// Ends the bulk load, if one is under way: the tables get their keys, indexes and foreign keys back.
+  /// Ends the bulk load before the write ends: the tables get their keys, indexes and foreign keys back, and
+  /// what follows goes row by row.
   private mutating func endBulkLoad() throws {
     guard let bulk else { return }
     try bulk.finish()
     self.bulk = nil
     loaded = LoadedKeys()
+    firstImport = nil
   }
 
   /// The items split so that no key appears twice in one part: first occurrences, then second ones, and so on.

@@ -10,10 +10,19 @@ import Store
 /// It never offers a `FirstPlanLoad`: a first plan comes back as one update, stored in bulk by `PostgresTaskRows`.
 struct PostgresReader: FactReading {
   let session: PostgresSession
+  /// The households and visits of the first import this transaction wrote, if it did (see `FirstImport`).
+  var firstImport: FirstImport?
+
+  init(session: PostgresSession, firstImport: FirstImport? = nil) {
+    self.session = session
+    self.firstImport = firstImport
+  }
 
   func firstPlanLoad() throws -> (any FirstPlanLoad)? { nil }
 
-  func loadFacts() throws -> Facts { try PostgresFactLoader(session: session, only: nil).load() }
+  func loadFacts() throws -> Facts {
+    try PostgresFactLoader(session: session, only: nil, firstImport: firstImport).load()
+  }
 
   func facts(households: [String]) throws -> Facts {
     try PostgresFactLoader(session: session, only: households).load()

@@ -79,7 +79,8 @@ public final class PostgresStore: FactStore, ScheduleRunStore {
       var summary = try writer.finish()
       var update: PlanUpdate?
       if let replan, !summary.affectedHouseholds.isEmpty {
-        update = try replan(summary, before, reader)
+        update = try replan(
+          summary, before, PostgresReader(session: session, firstImport: writer.firstImport))
         if let update { try Self.store(update, session: session) }
       }
       summary.dryRun = dryRun

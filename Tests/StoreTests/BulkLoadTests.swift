@@ -65,6 +65,33 @@ import Testing
     #expect(try bulk.rowCounts() == rowByRow.rowCounts())
   }
 
+  @Test func theRePlanAfterAFirstImportPlansFromWhatReadingTheStoreBackGives() throws {
+    let folder = TempFolder()
+    let store = try StoreBackend.postgres.open(in: folder)
+    let unround = Date(timeIntervalSinceReferenceDate: 0.1)
+    #expect(Date(timeIntervalSince1970: unround.timeIntervalSince1970) != unround, "an instant seconds alter")
+    var batch = Self.batch
+    batch.households[0] = Household(
+      id: "H0", project: "P1", building: "1栋", area: "A1", tags: ["a,b", "", "c"],
+      states: [Dated(.occupied, since: unround)], events: [HouseholdEvent(.delivered, at: unround)])
+    let again = Visit(
+      id: "V0", household: "H5", at: unround, channel: .phone, steward: "S1",
+      captured: Captured(tickets: ["访谈-001", "访谈-000", "访谈-000"]))
+    batch.visits.append(VisitRecord(visit: again))
+    var planned: Facts?
+    try store.write(batch, dryRun: false) { _, _, reader in
+      planned = try reader.loadFacts()
+      return nil
+    }
+    let stored = try store.loadFacts()
+    for id in batch.households.map(\.id) {
+      #expect(planned?.households[id] == stored.households[id], "\(id)")
+      #expect(planned?.visits(of: id) == stored.visits(of: id), "\(id)")
+      #expect(planned?.tickets(of: id) == stored.tickets(of: id), "\(id)")
+    }
+    #expect(stored.visits(of: "H5").first?.captured.tickets == ["访谈-000"], "访谈-001 stays V1's")
+  }
+
   @Test func aBulkLoadLeavesTheMigratedSchemaWithItsIndexesBuiltAnew() throws {
     let server = try PostgresServer.shared()
     let url = try PostgresServer.freshDatabase()
