@@ -75,7 +75,15 @@ final class BlockingConnection: @unchecked Sendable {
         open = try Self.connect(location, group: group, logger: logger)
         connection = open
       }
-      return try body(PostgresSession(connection: open, logger: logger))
+      let session = PostgresSession(connection: open, logger: logger)
+      do {
+        let result = try body(session)
+        try session.copies.settle()
+        return result
+      } catch {
+        session.copies.discard()
+        throw error
+      }
     }
   }
 
@@ -93,6 +101,7 @@ final class BlockingConnection: @unchecked Sendable {
         try session.execute(commit ? "COMMIT" : "ROLLBACK")
         return result
       } catch {
+        session.copies.discard()
         try? session.execute("ROLLBACK")
         throw error
       }
@@ -101,12 +110,23 @@ final class BlockingConnection: @unchecked Sendable {
 }
 
 /// The connection lent to one unit of work: queries that block the calling thread until they are answered.
+///
+/// A COPY is the exception: it returns once sent, so the caller prepares the next rows while the server takes
+/// these; the next COPY or query waits for it first, and fails with its error if it failed.
 struct PostgresSession {
   let connection: PostgresConnection
   let logger: Logger
+  /// The COPY the server may still be taking.
+  fileprivate let copies = CopyInFlight()
+
+  init(connection: PostgresConnection, logger: Logger) {
+    self.connection = connection
+    self.logger = logger
+  }
 
   /// The rows `query` returns.
   func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
+    try copies.settle()
     do {
       return try answer(query).rows.rows
     } catch {
@@ -117,6 +137,7 @@ struct PostgresSession {
   /// Runs `query`; returns how many rows it changed (or returned).
   @discardableResult
   func run(_ query: PostgresQuery) throws -> Int {
+    try copies.settle()
     do {
       return try answer(query).metadata.rows ?? 0
     } catch {
@@ -137,9 +158,11 @@ struct PostgresSession {
     return (rows, metadata)
   }
 
-  /// Sends `rows` into `table`'s `columns` with one COPY in text format.
+  /// Sends `rows` into `table`'s `columns` with one COPY in text format, after the COPY before it ended; returns
+  /// once it is sent (see the type's note).
   func copy(_ rows: CopyRows, into table: String, columns: [String]) throws {
     guard rows.count > 0 else { return }
+    try copies.settle()
     let (connection, logger, data) = (self.connection, self.logger, rows.buffer)
     let done = connection.eventLoop.makePromise(of: Void.self)
     Task(executorPreference: EventLoopTaskExecutor(connection.eventLoop)) {
@@ -157,11 +180,7 @@ struct PostgresSession {
         done.fail(error)
       }
     }
-    do {
-      try blockingResult(done.futureResult, unlessClosed: connection.closeFuture)
-    } catch {
-      throw StoreError("PostgreSQL: COPY \(table): \(Self.reason(error))")
-    }
+    copies.start(done.futureResult, table: table, unlessClosed: connection.closeFuture)
   }
 
   /// The bytes of COPY data sent in one message.
@@ -190,6 +209,30 @@ struct PostgresSession {
   static func sqlState(_ error: any Error) -> String? {
     (error as? PSQLError)?.serverInfo?[.sqlState]
   }
+}
+
+/// The COPY of a session that may not have ended yet.
+private final class CopyInFlight: @unchecked Sendable {
+  /// Touched only by the session's one caller.
+  private var pending: (done: EventLoopFuture<Void>, table: String, closed: EventLoopFuture<Void>)?
+
+  func start(_ done: EventLoopFuture<Void>, table: String, unlessClosed closed: EventLoopFuture<Void>) {
+    pending = (done, table, closed)
+  }
+
+  /// Waits for the COPY in flight, if any; throws its error.
+  func settle() throws {
+    guard let (done, table, closed) = pending else { return }
+    pending = nil
+    do {
+      try blockingResult(done, unlessClosed: closed)
+    } catch {
+      throw StoreError("PostgreSQL: COPY \(table): \(PostgresSession.reason(error))")
+    }
+  }
+
+  /// Waits for the COPY in flight, if any, whatever its outcome (the transaction is rolled back).
+  func discard() { try? settle() }
 }
 
 /// The rows of one answer, appended on the connection's event loop and read once the answer is complete.

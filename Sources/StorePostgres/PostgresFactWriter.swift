@@ -83,18 +83,17 @@ struct PostgresFactWriter {
     return summary
   }
 
-  /// Writes a batch whose rows are all new, the big tables with COPY.
+  /// Writes a batch whose rows are all new, the big tables with COPY: each kind of row is made while the server
+  /// takes the kind before it (`PostgresSession.copy` returns once sent).
   private mutating func load(_ batch: FactBatch) throws {
     for project in batch.projects { try upsert(project) }
     for steward in batch.stewards { try upsert(steward) }
     for area in batch.areas { try upsert(area) }
     for assignment in batch.assignments { try add(assignment) }
     var households = CopyRows()
-    var entries = HistoryEntries()
     for household in batch.households {
       for value in Self.columns(of: household) { households.add(value) }
       households.endRow()
-      entries.add(household)
       self.households.insert(household.id)
     }
     try copy(
@@ -103,11 +102,12 @@ struct PostgresFactWriter {
         "id", "project", "building", "unit", "room", "area", "owner_surname", "owner_name", "owner_phone",
         "tags",
       ])
+    var entries = HistoryEntries()
+    for household in batch.households { entries.add(household) }
     try copy(entries.states.copyRows, into: "household_state", ["household", "since", "state"])
     try copy(entries.grades.copyRows, into: "household_grade", ["household", "since", "grade"])
     try copy(entries.events.copyRows, into: "household_event", ["household", "at", "name"])
     var visits = CopyRows()
-    var captured = CapturedRows()
     for record in batch.visits {
       let visit = record.visit
       visits.add(visit.id)
@@ -120,23 +120,24 @@ struct PostgresFactWriter {
         visits.add(value)
       }
       visits.endRow()
-      captured.add(record)
       self.households.insert(visit.household)
     }
     try copy(
       visits, into: "visit",
       ["id", "household", "at", "channel", "kind", "steward", "interviewee", "outcome"])
+    var captured = CapturedRows()
+    for record in batch.visits { captured.add(record) }
+    count("ticket", added: true, times: try insertTickets(captured))
     try copy(captured.infoRows, into: "visit_info", ["visit", "field", "value"])
     try copy(
       captured.feedbackRows, into: "visit_feedback", ["visit", "position", "category", "is_need", "text"])
     try copy(captured.ratingRows, into: "visit_rating", ["visit", "dimension", "score"])
-    count("ticket", added: true, times: try insertTickets(captured))
     for campaign in batch.campaigns { try upsert(campaign) }
     loaded.add(batch)
     firstImport?.add(batch)
   }
 
-  /// Sends `rows` into `table` and counts them as added.
+  /// Sends `rows` into `table` and counts them as added (a COPY error comes with the next statement).
   private mutating func copy(_ rows: CopyRows, into table: String, _ columns: [String]) throws {
     try session.copy(rows, into: table, columns: columns)
     count(table, added: true, times: rows.count)

@@ -7,18 +7,24 @@ import Store
 
 /// The PostgreSQL `FactReading`: queries inside the read snapshot or the write transaction in hand.
 ///
-/// It never offers a `FirstPlanLoad`: a first plan comes back as one update, stored in bulk by `PostgresTaskRows`.
 struct PostgresReader: FactReading {
   let session: PostgresSession
   /// The households and visits of the first import this transaction wrote, if it did (see `FirstImport`).
   var firstImport: FirstImport?
+  /// Whether a whole plan may store its tasks as it makes them (a write that stores the plan's update after).
+  var storesFirstPlan: Bool
 
-  init(session: PostgresSession, firstImport: FirstImport? = nil) {
+  init(session: PostgresSession, firstImport: FirstImport? = nil, storesFirstPlan: Bool = false) {
     self.session = session
     self.firstImport = firstImport
+    self.storesFirstPlan = storesFirstPlan
   }
 
-  func firstPlanLoad() throws -> (any FirstPlanLoad)? { nil }
+  /// A bulk load of a whole plan's tasks as they are made, when `storesFirstPlan` and the task table is empty.
+  func firstPlanLoad() throws -> (any FirstPlanLoad)? {
+    guard storesFirstPlan else { return nil }
+    return try PostgresTaskRows.FirstPlan(session)
+  }
 
   func loadFacts() throws -> Facts {
     try PostgresFactLoader(session: session, only: nil, firstImport: firstImport).load()

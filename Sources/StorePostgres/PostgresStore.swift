@@ -80,7 +80,8 @@ public final class PostgresStore: FactStore, ScheduleRunStore {
       var update: PlanUpdate?
       if let replan, !summary.affectedHouseholds.isEmpty {
         update = try replan(
-          summary, before, PostgresReader(session: session, firstImport: writer.firstImport))
+          summary, before,
+          PostgresReader(session: session, firstImport: writer.firstImport, storesFirstPlan: true))
         if let update { try Self.store(update, session: session) }
       }
       summary.dryRun = dryRun
@@ -94,7 +95,7 @@ public final class PostgresStore: FactStore, ScheduleRunStore {
   @discardableResult
   public func replan(_ body: (any FactReading) throws -> PlanUpdate?) throws -> PlanUpdate? {
     try connection.transaction { session in
-      let reader = PostgresReader(session: session)
+      let reader = PostgresReader(session: session, storesFirstPlan: true)
       _ = try reader.lockedPlanStamp()
       guard let update = try body(reader) else { return nil }
       try Self.store(update, session: session)

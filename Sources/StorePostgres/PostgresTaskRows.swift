@@ -20,12 +20,9 @@ enum PostgresTaskRows {
     let unique =
       last.count == tasks.count ? tasks : tasks.indices.filter { last[tasks[$0].id] == $0 }.map { tasks[$0] }
     guard !unique.isEmpty else { return }
-    if let bulk = try PostgresBulkLoad.begin(["task"], session: session) {
-      for start in stride(from: 0, to: unique.count, by: copyChunk) {
-        let part = unique[start..<min(start + copyChunk, unique.count)]
-        try session.copy(copyRows(part), into: "task", columns: columnNames)
-      }
-      return try bulk.finish()
+    if var load = try FirstPlan(session) {
+      try load.insert(unique)
+      return try load.finish()
     }
     var start = 0
     while start < unique.count {
@@ -33,6 +30,35 @@ enum PostgresTaskRows {
       try upsert(unique[start..<end], session: session)
       start = end
     }
+  }
+
+  /// Tasks sent with COPY into an empty task table without its keys and indexes (see `PostgresBulkLoad`): a
+  /// whole first plan project by project as it is made, the server taking one project while the next is planned.
+  struct FirstPlan: FirstPlanLoad {
+    private let session: PostgresSession
+    private let bulk: PostgresBulkLoad
+
+    /// Begins the load when the task table is empty; nil otherwise.
+    init?(_ session: PostgresSession) throws {
+      guard let bulk = try PostgresBulkLoad.begin(["task"], session: session) else { return nil }
+      self.session = session
+      self.bulk = bulk
+    }
+
+    mutating func insert(_ changes: [TaskChange]) throws {
+      try insert(changes.map(\.task))
+    }
+
+    /// Sends tasks whose ids are new and unique.
+    func insert(_ tasks: [VisitTask]) throws {
+      for start in stride(from: 0, to: tasks.count, by: copyChunk) {
+        let part = tasks[start..<min(start + copyChunk, tasks.count)]
+        try session.copy(copyRows(part), into: "task", columns: columnNames)
+      }
+    }
+
+    /// Creates the task table's keys and indexes again.
+    mutating func finish() throws { try bulk.finish() }
   }
 
   /// One statement for a chunk: every column as an array, unnested into rows. Nullable columns travel with a

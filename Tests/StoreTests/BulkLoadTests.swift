@@ -151,6 +151,21 @@ import Testing
     #expect(try Schema(server, url) == migrated)
     #expect(try store.rowCounts()["household"] == 0)
   }
+
+  @Test func aCopyTheServerRefusesFailsTheImportNamingItsTableAndTheStoreStaysUsable() throws {
+    let server = try PostgresServer.shared()
+    let url = try PostgresServer.freshDatabase()
+    let store = try PostgresStore(url: url)
+    let migrated = try Schema(server, url)
+    var refused = Self.batch
+    refused.visits[0].visit.captured.ratings = ["overall": 7]
+    let error = #expect(throws: StoreError.self) { try store.write(refused) }
+    #expect(error?.message.contains("visit_rating") == true, "\(String(describing: error))")
+    #expect(try Schema(server, url) == migrated)
+    #expect(try store.rowCounts()["household"] == 0)
+    try store.write(Self.batch)
+    #expect(try store.rowCounts()["household"] == 40)
+  }
 }
 
 /// The keys, indexes and foreign keys of a database's tables, and the object ids of the household table's
