@@ -34,12 +34,12 @@ public enum Workbook {
         worksheet_set_column(worksheet, 0, lxw_col_t(sheet.headers.count - 1), 14, nil)
       }
       var failure: lxw_error = LXW_NO_ERROR
-      for (index, row) in ([sheet.headers] + sheet.rows).enumerated() where failure == LXW_NO_ERROR {
+      for index in 0...sheet.rows.count where failure == LXW_NO_ERROR {
         if index == 0 && sheet.headers.isEmpty { continue }
+        let row = index == 0 ? sheet.headers : sheet.rows[index - 1]
         for (column, cell) in row.enumerated() where !cell.isEmpty {
-          let text = cell.count > maxCellCharacters ? String(cell.prefix(maxCellCharacters)) : cell
           failure = worksheet_write_string(
-            worksheet, lxw_row_t(index), lxw_col_t(column), text, index == 0 ? bold : nil)
+            worksheet, lxw_row_t(index), lxw_col_t(column), Self.cut(cell), index == 0 ? bold : nil)
           if failure != LXW_NO_ERROR { break }
         }
       }
@@ -52,6 +52,12 @@ public enum Workbook {
     guard closed == LXW_NO_ERROR else {
       throw SpreadsheetError("cannot write \(path): \(String(cString: lxw_strerror(closed)))")
     }
+  }
+
+  /// `cell` cut at `maxCellCharacters` (counted only when its bytes could exceed them).
+  private static func cut(_ cell: String) -> String {
+    guard cell.utf8.count > maxCellCharacters, cell.count > maxCellCharacters else { return cell }
+    return String(cell.prefix(maxCellCharacters))
   }
 
   /// `sheets` as the bytes of an .xlsx file (written to a temporary file, read back and removed).

@@ -9,8 +9,8 @@ import Store
 /// parent's key.
 ///
 /// With `only`, only those households with their histories, visits, tickets and waivers are read, with their
-/// areas, the stewards of those areas, of their visits and the project leads, and every project and campaign:
-/// what re-planning or listing them needs.
+/// areas, the stewards of those areas, of their (unvoided) visits and the project leads, and every project and
+/// campaign: what re-planning or listing them needs.
 struct FactLoader {
   let db: Database
   let only: [String]?
@@ -44,11 +44,16 @@ struct FactLoader {
   }
 
   func load() throws -> Facts {
-    Facts(
-      projects: try projects(), stewards: try stewards(), areas: try areas(),
-      households: try withoutVoidedEntries(try written?.households ?? householdRows()),
-      visits: try written?.visits ?? visits(), tickets: try tickets(), campaigns: try campaigns(),
-      waivers: try waivers())
+    let households = try withoutVoidedEntries(try written?.households ?? householdRows())
+    let visits = try written?.visits ?? visits()
+    // Some households' areas and stewards are picked from the rows read (a handful of ids), not found again by
+    // a subquery over every household asked for.
+    let areas = try areas(only == nil ? nil : Set(households.map(\.area)))
+    let stewards = try stewards(
+      only == nil ? nil : Set(areas.flatMap { $0.stewards.map(\.steward) } + visits.map(\.steward)))
+    return Facts(
+      projects: try projects(), stewards: stewards, areas: areas, households: households, visits: visits,
+      tickets: try tickets(), campaigns: try campaigns(), waivers: try waivers())
   }
 
   /// A `WHERE` clause: `only(column)` and `condition` both.
@@ -95,15 +100,11 @@ struct FactLoader {
     }
   }
 
-  private func stewards() throws -> [Steward] {
+  /// Every steward, or those of `ids` and the project leads.
+  private func stewards(_ ids: Set<String>?) throws -> [Steward] {
     let condition =
-      only == nil
-      ? ""
-      : """
-       WHERE id IN (SELECT steward FROM area_steward WHERE area IN \(Self.areasOfHouseholds))
-        OR id IN (SELECT lead FROM project)
-        OR id IN (SELECT steward FROM visit WHERE household IN (SELECT value FROM json_each(?1)))
-      """
+      ids == nil ? "" : " WHERE id IN (SELECT value FROM json_each(?)) OR id IN (SELECT lead FROM project)"
+    let arguments: StatementArguments = ids.map { [JSONList.text($0.sorted())] } ?? []
     let sql = "SELECT id, name, wecom, dingtalk, feishu, email FROM steward" + condition
     return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
       Steward(
@@ -111,21 +112,19 @@ struct FactLoader {
     }
   }
 
-  /// The areas of the households of `json_each(?1)`.
-  private static let areasOfHouseholds =
-    "(SELECT area FROM household WHERE id IN (SELECT value FROM json_each(?1)))"
-
-  /// A `WHERE` clause restricting `column` to the households' areas; empty for all.
-  private func onlyAreas(_ column: String) -> String {
-    only == nil ? "" : " WHERE \(column) IN \(Self.areasOfHouseholds)"
-  }
-
-  private func areas() throws -> [Area] {
-    var assignments = try cursor(
-      "SELECT area, since, steward FROM area_steward\(onlyAreas("area")) ORDER BY area, since")
+  /// Every area, or those of `ids`, with their stewards.
+  private func areas(_ ids: Set<String>?) throws -> [Area] {
+    let condition = { (column: String) in
+      ids == nil ? "" : " WHERE \(column) IN (SELECT value FROM json_each(?))"
+    }
+    let list = ids.map { JSONList.text($0.sorted()) }
+    var assignments = try MergeCursor(
+      db, sql: "SELECT area, since, steward FROM area_steward\(condition("area")) ORDER BY area, since",
+      values: list.map { [.text($0)] } ?? [])
     var result: [Area] = []
     let rows = try Row.fetchCursor(
-      db, sql: "SELECT id, project, buildings FROM area\(onlyAreas("id")) ORDER BY id", arguments: arguments)
+      db, sql: "SELECT id, project, buildings FROM area\(condition("id")) ORDER BY id",
+      arguments: list.map { [$0] } ?? [])
     while let row = try rows.next() {
       let id: String = row[0]
       var stewards: [StewardAssignment] = []

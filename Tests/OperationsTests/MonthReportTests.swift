@@ -54,4 +54,33 @@ import Testing
       #expect(visit.phone == (showContact ? "13812345678" : "138****5678"))
     }
   }
+  @Test func aRegisterOfManyVisitsListsEachOnceByTimeWithItsPlaceAndTexts() throws {
+    let store = try World.store(households: 3_000, clock: clock)
+    var batch = FactBatch()
+    batch.visits = (0..<20_000).map { index in
+      let id = "V\(index)"
+      // Many visits share a minute, so the order by id among them is checked too.
+      let at = World.instant("2026-06-0\(1 + index % 9) 18:\(10 + index % 40)")
+      return VisitRecord(
+        visit: Visit(
+          id: id, household: "H\(1 + index % 3_000)", at: at, channel: .inHome, kind: .basic, steward: "S1",
+          interviewee: .owner, outcome: .reached, captured: Captured(infoChanged: [.hobbies])),
+        details: [.hobbies: "爱好 \(id)"])
+    }
+    _ = try FactRecording(store: store, rules: World.rules, clock: clock).record(batch)
+    let report = try MonthReport.load(
+      store: store, rules: World.rules, month: june, asOf: nil, project: nil,
+      contacts: ContactStyle(showContact: false), withPlan: false, stored: true, now: clock,
+      withVisitTexts: true)
+    let rows = try #require(ReportKind.register.build(report).tables.first?.rows)
+    let expected = batch.visits.map(\.visit).sorted { ($0.at, $0.id) < ($1.at, $1.id) }
+    #expect(rows.map { $0[0] } == expected.map(\.id))
+    let room = RegisterTables.headers.firstIndex(of: "房号")!
+    let hobbies = RegisterTables.headers.firstIndex(of: "兴趣爱好")!
+    for row in rows {
+      let household = Int(row[1].dropFirst())!
+      #expect(row[room] == "\(100 + household)", "\(row[0])")
+      #expect(row[hobbies] == "爱好 \(row[0])")
+    }
+  }
 }

@@ -17,7 +17,7 @@ public enum TaskScope: Sendable {
 }
 
 /// What a read command works on: the rules, the facts, and the plan of a year (the clock's by default).
-public struct CurrentPlan {
+public struct CurrentPlan: Sendable {
   /// The rules in force.
   public let rules: RuleSet
   /// The facts the listing needs: every fact, or with a narrower scope the households of its tasks.
@@ -26,6 +26,16 @@ public struct CurrentPlan {
   public let planner: Planner
   /// The stored tasks of the scope, dated at the clock; re-planned first when they were stale.
   public let plan: Plan
+  /// Each project's zone, made once (a report asks for one per visit).
+  private let zones: [String: TimeZone]
+
+  init(rules: RuleSet, facts: Facts, planner: Planner, plan: Plan) {
+    self.rules = rules
+    self.facts = facts
+    self.planner = planner
+    self.plan = plan
+    zones = facts.projects.mapValues { $0.timeZone(fallback: rules.settings.timeZone) }
+  }
 
   /// The plan of `year` (the clock's by default) at `clock`.
   ///
@@ -89,7 +99,7 @@ public struct CurrentPlan {
 
   /// The zone of a project (the settings' zone when it names none).
   public func zone(ofProject project: String) -> TimeZone {
-    facts.projects[project]?.timeZone(fallback: rules.settings.timeZone) ?? rules.settings.timeZone
+    zones[project] ?? rules.settings.timeZone
   }
 }
 

@@ -3,10 +3,11 @@ import Foundation
 import Planner
 import Policy
 import Store
+import Synchronization
 
 /// A month's reports as of a day of it: the plan and facts they are computed from, and each report as the
 /// document people read (and `--json` and the API print).
-public struct MonthReport {
+public struct MonthReport: Sendable {
   /// The month reported on.
   public let month: YearMonth
   /// The day the reports see up to (the month's last day once it is over).
@@ -19,6 +20,8 @@ public struct MonthReport {
   public let contacts: ContactStyle
   /// The texts of the month's visits (the register's), when loaded `withVisitTexts`.
   public internal(set) var visitTexts: [String: VisitTexts] = [:]
+  /// The register's visits, when loaded `withVisitTexts` (see `registerVisits()`).
+  var registerVisitsLoaded: [Visit]?
 
   /// The reports of `month` as of `asOf` (by default today, or the month's last day once it is over, or its
   /// first before it starts) at `now`; with `withPlan` the tasks are read too (spot check and summary need
@@ -49,10 +52,27 @@ public struct MonthReport {
     }
     var report = MonthReport(month: month, asOf: day, project: project, current: current, contacts: contacts)
     if withVisitTexts {
-      let ids = report.registerVisits().map(\.id)
-      report.visitTexts = try store.read { try $0.visitTexts(ids) }
+      let visits = report.registerVisits()
+      report.registerVisitsLoaded = visits
+      report.visitTexts = try Self.texts(of: visits.map(\.id), store: store)
     }
     return report
+  }
+
+  /// The texts of `visits`, read in parts side by side (a store that reads on one connection takes them in turn).
+  private static func texts(of visits: [String], store: any FactStore) throws -> [String: VisitTexts] {
+    let partSize = 16_384
+    let parts = (visits.count + partSize - 1) / partSize
+    guard parts > 1 else { return try store.read { try $0.visitTexts(visits) } }
+    let read = Mutex([Result<[String: VisitTexts], any Error>](repeating: .success([:]), count: parts))
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let ids = Array(visits[part * partSize..<min((part + 1) * partSize, visits.count)])
+      let result = Result { try store.read { try $0.visitTexts(ids) } }
+      read.withLock { $0[part] = result }
+    }
+    var texts: [String: VisitTexts] = [:]
+    for result in read.withLock({ $0 }) { texts.merge(try result.get()) { first, _ in first } }
+    return texts
   }
 
   /// The projects reported on: the one asked for, or all.

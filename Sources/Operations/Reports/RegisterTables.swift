@@ -3,6 +3,7 @@ import Foundation
 import Planner
 import Policy
 import Store
+import Synchronization
 
 /// `report register`: the month's 《客服访谈信息登记表》, one row per visit or attempt.
 public enum RegisterTables {
@@ -20,19 +21,33 @@ public enum RegisterTables {
     let categories = Dictionary(
       report.current.rules.settings.feedbackCategories.map { ($0.id, $0.title) },
       uniquingKeysWith: { a, _ in a })
-    var documents: [RegisterRow] = []
-    for visit in report.registerVisits() {
-      let row = RegisterRow(visit, report: report, categories: categories)
-      table.append(row.cells)
-      documents.append(row)
-    }
+    let documents = rows(report.registerVisits(), report: report, categories: categories)
+    for row in documents { table.append(row.cells) }
     return ReportOutput(tables: [table], document: documents)
+  }
+
+  /// The visits' rows, made in parts on the machine's cores (a month of a million households has some 60,000).
+  private static func rows(_ visits: [Visit], report: MonthReport, categories: [String: String])
+    -> [RegisterRow]
+  {
+    let partSize = 8_192
+    let parts = (visits.count + partSize - 1) / partSize
+    guard parts > 1 else { return visits.map { RegisterRow($0, report: report, categories: categories) } }
+    let made = Mutex([[RegisterRow]](repeating: [], count: parts))
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let rows = visits[part * partSize..<min((part + 1) * partSize, visits.count)].map {
+        RegisterRow($0, report: report, categories: categories)
+      }
+      made.withLock { $0[part] = rows }
+    }
+    return made.withLock { $0.flatMap { $0 } }
   }
 }
 
 extension MonthReport {
   /// The visits and attempts of the month in the projects reported on, by time then id.
   public func registerVisits() -> [Visit] {
+    if let registerVisitsLoaded { return registerVisitsLoaded }
     let wanted = Set(projects)
     var visits: [Visit] = []
     for household in current.facts.households.values where wanted.contains(household.project) {
