@@ -207,6 +207,10 @@ def main():
         assert "本月剩余" in driver.page_source
         check_accessible(driver, "今日")
         screenshot(driver, "02-today")
+        driver.find_element(By.CSS_SELECTOR, "a[href='/app/month']").click()
+        wait_until("本月", lambda: heading(driver) == "本月")
+        check_accessible(driver, "本月")
+        screenshot(driver, "02b-month")
 
         print(f"== records a visit to {households[0]} and sees it settled")
         driver.get(f"{daemon.url}/app/visit?household={households[0]}")

@@ -119,6 +119,28 @@ struct WebAppTests {
     #expect(!household.text.contains("in-home") && !household.text.contains("reached"))
   }
 
+  @Test("a steward taps 本月 on 今日: the month's open work and the overdue, each opening its household")
+  func stewardMonth() async throws {
+    let (daemon, cast) = try await DemoDaemon.started(Self.daemon)
+    let browser = try await Self.signIn(daemon, steward: cast.steward)
+    let today = try await browser.get("/app/today")
+    let count = { (page: String, label: String) in
+      page.firstMatch(of: try! Regex("\(label) (\\d+) 项")).flatMap { Int($0.output[1].substring ?? "") } ?? 0
+    }
+    #expect(today.text.contains("<a href=\"/app/month\">本月未完成"))
+    let month = try await browser.get("/app/month")
+    #expect(month.status == 200)
+    #expect(month.text.contains("<h1>本月</h1>") && month.text.contains("返回今日"))
+    #expect(!month.text.contains("{{"), "every template tag rendered")
+    #expect(count(month.text, "本月待访") == count(today.text, "本月未完成"), "the page lists what 今日 counts")
+    #expect(count(month.text, "逾期") == count(today.text, "逾期"))
+    #expect(count(month.text, "本月待访") + count(month.text, "逾期") > 0, "the demo steward has work")
+    let links = month.text.components(separatedBy: "href=\"/app/household?household=").count - 1
+    #expect(links == count(month.text, "本月待访") + count(month.text, "逾期"), "each task opens its household")
+    let lead = try await Self.signIn(daemon, as: ["--lead", cast.project])
+    #expect(try await lead.get("/app/month").status == 403, "本月 is a steward's page")
+  }
+
   @Test("a form without the session's form token, a bad ticket, a stranger's household: refused by name")
   func refusals() async throws {
     let (daemon, cast) = try await DemoDaemon.started(Self.daemon)

@@ -36,6 +36,7 @@ struct WebRoutes: Sendable {
     }
     router.post("/app/signout") { request, _ in await guarded { try await signOut(request) } }
     router.get("/app/today") { request, _ in await guarded { try await today(request) } }
+    router.get("/app/month") { request, _ in await guarded { try await ownMonth(request) } }
     router.get("/app/visit") { request, _ in await guarded { try await visitForm(request) } }
     router.post("/app/visit") { request, _ in await guarded { try await recordVisit(request) } }
     router.get("/app/household") { request, _ in await guarded { try await household(request) } }
@@ -138,6 +139,21 @@ struct WebRoutes: Sendable {
     }
     let settled = request.uri.queryParameters.get("settled")
     return pages.page("today", page.model(visitor: visitor, settled: settled))
+  }
+
+  /// The steward's month (本月): what is overdue and what this month still holds, in every project.
+  private func ownMonth(_ request: Request) async throws -> Response {
+    guard let visitor = try await WebVisitor.of(request, environment: environment) else { return signedOut() }
+    guard case .steward(let steward) = visitor.principal else { return notForRole("本月") }
+    let rules = try environment.requireRules()
+    let (store, clock) = (environment.store, environment.clock())
+    let page = try await environment.blocking { () -> StewardTasksPage in
+      let current = try CurrentPlan.load(
+        store: store, rules: rules, at: clock, refresh: true, scope: .steward(steward, month: nil))
+      let month = YearMonth(LocalDate(clock, in: rules.settings.timeZone))
+      return StewardTasksPage(current: current, ownMonth: month, steward: steward)
+    }
+    return pages.page("tasks", page.model(visitor: visitor))
   }
 
   private func notForRole(_ title: String = "今日") -> Response {
