@@ -119,11 +119,6 @@ struct PostgresSession {
   /// The COPY the server may still be taking.
   fileprivate let copies = CopyInFlight()
 
-  init(connection: PostgresConnection, logger: Logger) {
-    self.connection = connection
-    self.logger = logger
-  }
-
   /// The rows `query` returns.
   func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
     try copies.settle()

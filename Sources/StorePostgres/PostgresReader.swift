@@ -6,7 +6,6 @@ import PostgresNIO
 import Store
 
 /// The PostgreSQL `FactReading`: queries inside the read snapshot or the write transaction in hand.
-///
 struct PostgresReader: FactReading {
   let session: PostgresSession
   /// The households and visits of the first import this transaction wrote, if it did (see `FirstImport`).

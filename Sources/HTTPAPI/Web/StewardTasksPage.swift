@@ -20,8 +20,9 @@ struct StewardTasksPage {
   var title: String?
   /// Where the page leads back to, and what the link says.
   var back: (href: String, label: String)
-  /// Whether each household opens its page (the steward's own month: to prepare and record the visit).
-  var linksHouseholds = false
+  /// Whether this is the steward's own month: the month's work first, each household opening its page (to
+  /// prepare and record the visit).
+  var isOwnMonth = false
 
   /// A lead's view of `steward` in `project`.
   init(current: CurrentPlan, project: String, steward: String, month: YearMonth) {
@@ -40,7 +41,7 @@ struct StewardTasksPage {
     self.month = month
     title = "本月"
     back = ("/app/today", "返回今日")
-    linksHouseholds = true
+    isOwnMonth = true
   }
 
   /// The template's model.
@@ -57,7 +58,7 @@ struct StewardTasksPage {
     if !open.isEmpty {
       let section: [String: Any] = ["heading": "本月待访 \(open.count) 项", "tasks": open.map(row)]
       // The steward's own month leads with the month's work (今日 already leads with the overdue).
-      if linksHouseholds { sections.insert(section, at: 0) } else { sections.append(section) }
+      if isOwnMonth { sections.insert(section, at: 0) } else { sections.append(section) }
     }
     return [
       "title": title ?? current.facts.stewards[steward]?.name ?? steward, "signedIn": true,
@@ -73,7 +74,7 @@ struct StewardTasksPage {
       "owner": household.map { Masking.name($0.owner.surname + $0.owner.name) } ?? "",
       "rule": current.rules.rule(task.rule)?.title ?? task.rule,
       "due": task.due.map { "\($0.year)年\($0.month)月\($0.day)日" } ?? "未定",
-      "link": linksHouseholds ? "/app/household?household=\(task.household)" : "",
+      "link": isOwnMonth ? "/app/household?household=\(task.household)" : "",
     ]
   }
 }

@@ -3,7 +3,6 @@ import Foundation
 import Planner
 import Policy
 import Store
-import Synchronization
 
 /// A month's reports as of a day of it: the plan and facts they are computed from, and each report as the
 /// document people read (and `--json` and the API print).
@@ -61,18 +60,10 @@ public struct MonthReport: Sendable {
 
   /// The texts of `visits`, read in parts side by side (a store that reads on one connection takes them in turn).
   private static func texts(of visits: [String], store: any FactStore) throws -> [String: VisitTexts] {
-    let partSize = 16_384
-    let parts = (visits.count + partSize - 1) / partSize
-    guard parts > 1 else { return try store.read { try $0.visitTexts(visits) } }
-    let read = Mutex([Result<[String: VisitTexts], any Error>](repeating: .success([:]), count: parts))
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-      let ids = Array(visits[part * partSize..<min((part + 1) * partSize, visits.count)])
-      let result = Result { try store.read { try $0.visitTexts(ids) } }
-      read.withLock { $0[part] = result }
+    let parts = try visits.mapPartsSideBySide(partSize: 16_384) { ids in
+      try store.read { try $0.visitTexts(Array(ids)) }
     }
-    var texts: [String: VisitTexts] = [:]
-    for result in read.withLock({ $0 }) { texts.merge(try result.get()) { first, _ in first } }
-    return texts
+    return parts.reduce(into: [:]) { texts, part in texts.merge(part) { first, _ in first } }
   }
 
   /// The projects reported on: the one asked for, or all.

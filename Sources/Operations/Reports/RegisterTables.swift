@@ -3,7 +3,6 @@ import Foundation
 import Planner
 import Policy
 import Store
-import Synchronization
 
 /// `report register`: the month's 《客服访谈信息登记表》, one row per visit or attempt.
 public enum RegisterTables {
@@ -30,17 +29,9 @@ public enum RegisterTables {
   private static func rows(_ visits: [Visit], report: MonthReport, categories: [String: String])
     -> [RegisterRow]
   {
-    let partSize = 8_192
-    let parts = (visits.count + partSize - 1) / partSize
-    guard parts > 1 else { return visits.map { RegisterRow($0, report: report, categories: categories) } }
-    let made = Mutex([[RegisterRow]](repeating: [], count: parts))
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-      let rows = visits[part * partSize..<min((part + 1) * partSize, visits.count)].map {
-        RegisterRow($0, report: report, categories: categories)
-      }
-      made.withLock { $0[part] = rows }
-    }
-    return made.withLock { $0.flatMap { $0 } }
+    visits.mapPartsSideBySide(partSize: 8_192) { part in
+      part.map { RegisterRow($0, report: report, categories: categories) }
+    }.flatMap { $0 }
   }
 }
 
